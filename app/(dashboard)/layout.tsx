@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { AccountProvider } from "../_components/account";
+import { Shell } from "../_components/shell";
+import { requireAccount } from "../_lib/auth";
+
+export const dynamic = "force-dynamic";
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const account = await requireAccount();
+  return (
+    <AccountProvider account={account}>
+      <Shell>{children}</Shell>
+    </AccountProvider>
+  );
+}

@@ -1,0 +1,415 @@
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { type Database, type Db, openDatabase, queryRows } from "@/db/client";
+import { type CallFactory, type HttpCall, measureHttp } from "./load";
+import { measureLoop } from "./loop";
+import { type Operation, operations, readSessions, scalingOperations, writeSessions } from "./operations";
+import {
+  machine,
+  type OperationResult,
+  type Path,
+  pathLabels,
+  type Results,
+  type ScalingPoint,
+  type Target,
+  writeResults,
+} from "./report";
+import { countMessages, seedSessions, settle } from "./seed";
+import { buildServer, type RunningServer, residentMemory, startServer, watchMemory } from "./server";
+import { type Measurement, round } from "./stats";
+
+const usage = `npm run bench [-- options]
+  --quick           short measurements, smaller sessions and database (two to three minutes)
+  --no-build        reuse the existing production build in the dist folder
+  --seconds <n>     seconds per measurement (default 5, quick 1)
+  --port <n>        loopback port for the server (default 3500)
+  --database <name> database to create afresh (default engram_bench)
+  --dist <dir>      Next.js build folder (default .next-bench)
+  --worker <on|off> the server's background enrichment worker (default on, as deployed)`;
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    "no-build": { type: "boolean", default: false },
+    seconds: { type: "string" },
+    port: { type: "string", default: "3500" },
+    database: { type: "string", default: "engram_bench" },
+    dist: { type: "string", default: ".next-bench" },
+    worker: { type: "string", default: "on" },
+    help: { type: "boolean", default: false },
+  },
+});
+
+const quick = args.quick!;
+if (args.worker !== "on" && args.worker !== "off") throw new Error("--worker takes on or off");
+const settings = {
+  seconds: Number(args.seconds ?? (quick ? 1 : 5)),
+  warmupSeconds: quick ? 0.5 : 1,
+  scaleSeconds: quick ? 1 : 2,
+  concurrency: [1, 16],
+  poolSize: 10,
+  sessionSizes: quick ? [10, 1_000, 10_000] : [10, 1_000, 100_000],
+  databaseMessages: quick ? 100_000 : 1_000_000,
+  bulkSessionMessages: 1_000,
+};
+const adminUrl = process.env.ENGRAM_BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+// The benchmark drops and creates databases and floods the server: only ever on this machine.
+if (!["127.0.0.1", "localhost", "[::1]"].includes(new URL(adminUrl).hostname)) {
+  throw new Error("ENGRAM_BENCH_ADMIN_URL must point at a loopback address");
+}
+const apiKey = `bench_${randomBytes(24).toString("base64url")}`;
+const scalePrefix = "bench-scale";
+
+function log(message: string) {
+  process.stdout.write(`${message}\n`);
+}
+
+function formatMeasurement(m: Measurement) {
+  return `${Math.round(m.rps)} req/s  p50 ${m.p50.toFixed(2)}  p95 ${m.p95.toFixed(2)}  p99 ${m.p99.toFixed(2)} ms${
+    m.errors ? `  errors ${m.errors}` : ""
+  }`;
+}
+
+async function freshDatabase(name: string): Promise<string> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error("database name: lowercase letters, digits and _ only");
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.unsafe(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** One call per path and operation: which ones the server serves, and the reason when not. */
+async function probe(server: RunningServer, call: HttpCall): Promise<string | undefined> {
+  const response = await fetch(`${server.url}${call.path}`, {
+    method: call.method,
+    headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+  });
+  if (response.ok) return undefined;
+  return `${response.status} ${(await response.text()).slice(0, 200).replace(/\s+/g, " ")}`;
+}
+
+function httpOptions(server: RunningServer, connections: number, seconds: number) {
+  return { url: server.url, headers: { authorization: `Bearer ${apiKey}` }, connections, seconds };
+}
+
+async function measureOperations(
+  db: Db,
+  server: RunningServer,
+  selected: Operation[],
+  notes: string[],
+): Promise<OperationResult[]> {
+  const results: OperationResult[] = [];
+  for (const operation of selected) {
+    log(`\n${operation.label}`);
+    const result: OperationResult = { key: operation.key, label: operation.label, results: {} };
+    const served: Partial<Record<Path, CallFactory>> = {};
+    for (const path of ["trpc", "rest"] as const) {
+      const factory = operation[path];
+      if (!factory) continue;
+      const failure = await probe(server, factory(0));
+      if (failure) {
+        log(`  ${pathLabels[path]}: not measured (${failure})`);
+        notes.push(`${operation.label} over ${pathLabels[path]} was not measured: ${failure}`);
+      } else {
+        served[path] = factory;
+      }
+    }
+    type Runner = [Path, (concurrency: number, seconds: number) => Promise<Measurement>];
+    const runners: Runner[] = [
+      ["floor", (c, seconds) => measureLoop(c, seconds, (n) => operation.floor(db, n))],
+      ["service", (c, seconds) => measureLoop(c, seconds, (n) => operation.service(db, n))],
+      ...(Object.entries(served) as [Path, CallFactory][]).map(
+        ([path, factory]): Runner => [
+          path,
+          (c, seconds) => measureHttp(httpOptions(server, c, seconds), factory),
+        ],
+      ),
+    ];
+    // Warm the JIT and the caches of every path before anything is timed.
+    for (const [, run] of runners) await run(16, settings.warmupSeconds);
+    for (const c of settings.concurrency) {
+      for (const [path, run] of runners) {
+        const m = await run(c, settings.seconds);
+        result.results[path] = { ...result.results[path], [c]: m };
+        log(`  ${pathLabels[path].padEnd(28)} c=${String(c).padEnd(2)}  ${formatMeasurement(m)}`);
+      }
+    }
+    results.push(result);
+  }
+  return results;
+}
+
+async function measureScaling(
+  db: Db,
+  server: RunningServer,
+  api: "rest" | "trpc",
+  databaseMessages: number,
+): Promise<ScalingPoint[]> {
+  const points: ScalingPoint[] = [];
+  for (const size of settings.sessionSizes) {
+    const sessionId = `${scalePrefix}-${size}-0`;
+    for (const operation of scalingOperations) {
+      const factory = operation[api](sessionId);
+      if (await probe(server, factory(0))) continue;
+      await measureHttp(httpOptions(server, 1, settings.warmupSeconds / 2), factory);
+      const apiResult = await measureHttp(httpOptions(server, 1, settings.scaleSeconds), factory);
+      const floor = await measureLoop(1, settings.scaleSeconds, () => operation.floor(db, sessionId));
+      points.push({
+        database_messages: databaseMessages,
+        session_messages: size,
+        operation: operation.label,
+        api: apiResult,
+        floor,
+      });
+      log(
+        `  ${String(size).padStart(7)} messages  ${operation.label.padEnd(28)} api p50 ${apiResult.p50.toFixed(2)} ms  floor p50 ${floor.p50.toFixed(2)} ms`,
+      );
+    }
+  }
+  return points;
+}
+
+/**
+ * Waits (at most `maxSeconds`) until the server's background worker has enriched and summarized
+ * what the add measurements wrote, so later measurements do not share the cores with it.
+ */
+async function waitForEnrichment(db: Db, maxSeconds: number): Promise<number | undefined> {
+  const started = performance.now();
+  while (performance.now() - started < maxSeconds * 1000) {
+    const [row] = await queryRows<{ backlog: string }>(
+      db,
+      sql`select (select count(*) from messages where enriched_at is null and deleted_at is null)
+        + coalesce((select count(*) from session_enrichment where pending), 0) as backlog`,
+    );
+    if (Number(row?.backlog ?? 0) === 0) return (performance.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return undefined;
+}
+
+/** Adds sessions of `bulkSessionMessages`, two batches at once, until the database holds `databaseMessages`. */
+async function topUp(db: Db) {
+  const perBatch = 40;
+  let batch = 0;
+  let total = await countMessages(db);
+  while (total < settings.databaseMessages) {
+    const sessionsNeeded = Math.ceil((settings.databaseMessages - total) / settings.bulkSessionMessages);
+    const counts = [
+      Math.min(perBatch, sessionsNeeded),
+      Math.min(perBatch, Math.max(0, sessionsNeeded - perBatch)),
+    ];
+    await Promise.all(
+      counts
+        .filter((count) => count > 0)
+        .map((count) =>
+          seedSessions(db, {
+            prefix: `bench-bulk-${batch++}`,
+            count,
+            messagesPerSession: settings.bulkSessionMessages,
+          }),
+        ),
+    );
+    total += (counts[0]! + counts[1]!) * settings.bulkSessionMessages;
+    process.stdout.write(`\r  ${total.toLocaleString("en-US")} messages`);
+  }
+  process.stdout.write("\n");
+}
+
+function evaluateTargets(
+  operationResults: OperationResult[],
+  scaling: ScalingPoint[],
+  peakMemory: number,
+  api: string,
+): Target[] {
+  const targets: Target[] = [];
+  const byKey = new Map(operationResults.map((o) => [o.key, o]));
+  const latencyTarget = (key: string, name: string, goal: number) => {
+    for (const path of ["rest", "trpc"] as const) {
+      const m = byKey.get(key)?.results[path]?.[1];
+      targets.push({
+        name: `${name}, p50 at concurrency 1 (${pathLabels[path]})`,
+        goal: `≤ ${goal} ms`,
+        measured: m ? `${m.p50.toFixed(2)} ms` : "not served",
+        met: m ? m.p50 <= goal : null,
+      });
+    }
+  };
+  latencyTarget("add", "add memory", 5);
+  latencyTarget("get_window", "get memory (message_window)", 3);
+  latencyTarget("get_perpetual", "get memory (perpetual)", 3);
+
+  for (const operation of operationResults) {
+    const floor = operation.results.floor?.[16];
+    for (const path of ["rest", "trpc"] as const) {
+      const m = operation.results[path]?.[16];
+      if (!m || !floor) continue;
+      const share = m.rps / floor.rps;
+      targets.push({
+        name: `${operation.label}, throughput at concurrency 16 (${pathLabels[path]})`,
+        goal: "≥ 0.5 × floor",
+        measured: `${share.toFixed(2)} × floor (${Math.round(m.rps)} vs ${Math.round(floor.rps)} req/s)`,
+        met: share >= 0.5,
+      });
+    }
+  }
+
+  const largestDatabase = Math.max(...scaling.map((p) => p.database_messages));
+  const smallest = Math.min(...settings.sessionSizes);
+  const largest = Math.max(...settings.sessionSizes);
+  for (const label of new Set(scaling.filter((p) => p.operation.startsWith("get")).map((p) => p.operation))) {
+    const at = (size: number) =>
+      scaling.find(
+        (p) =>
+          p.operation === label && p.session_messages === size && p.database_messages === largestDatabase,
+      );
+    const small = at(smallest);
+    const large = at(largest);
+    targets.push({
+      name: `${label}: p50 at ${largest.toLocaleString("en-US")} vs ${smallest} messages per session (${api}, ${largestDatabase.toLocaleString("en-US")} in database)`,
+      goal: "≤ 1.5×",
+      measured:
+        small && large
+          ? `${(large.api.p50 / small.api.p50).toFixed(2)}× (${large.api.p50.toFixed(2)} vs ${small.api.p50.toFixed(2)} ms)`
+          : "not measured",
+      met: small && large ? large.api.p50 <= 1.5 * small.api.p50 : null,
+    });
+  }
+  targets.push({
+    name: "server resident memory under load",
+    goal: "< 300 MB",
+    measured: `${peakMemory.toFixed(0)} MiB`,
+    met: peakMemory * 1.048576 < 300,
+  });
+  return targets;
+}
+
+async function main() {
+  if (args.help) {
+    log(usage);
+    return;
+  }
+  const started = performance.now();
+  const distDir = args.dist!;
+  const notes: string[] = [];
+
+  if (!args["no-build"]) {
+    log(`Building into ${distDir} ...`);
+    await buildServer(distDir);
+  }
+
+  log(`Creating database ${args.database} ...`);
+  const databaseUrl = await freshDatabase(args.database!);
+  const database: Database = await openDatabase({ url: databaseUrl, poolSize: settings.poolSize });
+  const db = database.db;
+  const [version] = await queryRows<{ server_version: string }>(db, sql`show server_version`);
+  let server: RunningServer | undefined;
+  try {
+    log("Seeding sessions ...");
+    await seedSessions(db, readSessions);
+    await seedSessions(db, writeSessions);
+    for (const size of settings.sessionSizes) {
+      await seedSessions(db, { prefix: `${scalePrefix}-${size}`, count: 1, messagesPerSession: size });
+    }
+    await settle(db);
+
+    server = await startServer({
+      distDir,
+      port: Number(args.port),
+      env: {
+        DATABASE_URL: databaseUrl,
+        ENGRAM_API_KEY: apiKey,
+        ENGRAM_DB_POOL_SIZE: String(settings.poolSize),
+        ENGRAM_WORKER: args.worker!,
+      },
+    });
+    const idleMemory = residentMemory(server.pid) ?? 0;
+    log(`Server ${server.url} (pid ${server.pid}, ${idleMemory.toFixed(0)} MiB resident)`);
+    const memory = watchMemory(server.pid);
+
+    // What the HTTP stack alone serves on this machine: a route with no database and no auth.
+    log("\nHTTP ceiling: GET /healthz");
+    const ceiling: Record<string, Measurement> = {};
+    const healthz = (): HttpCall => ({ method: "GET", path: "/healthz" });
+    await measureHttp(httpOptions(server, 16, settings.warmupSeconds), healthz);
+    for (const c of settings.concurrency) {
+      ceiling[c] = await measureHttp(httpOptions(server, c, settings.seconds), healthz);
+      log(`  ${"GET /healthz".padEnd(28)} c=${String(c).padEnd(2)}  ${formatMeasurement(ceiling[c]!)}`);
+    }
+
+    // Reads first, then the scaling reads, and the add last: what it adds keeps the background
+    // worker busy for a while, which the database top-up waits out anyway.
+    const reads = operations.filter((operation) => operation.key !== "add");
+    const operationResults = await measureOperations(db, server, reads, notes);
+
+    const api = (await probe(server, scalingOperations[0]!.rest(`${scalePrefix}-10-0`)(0))) ? "trpc" : "rest";
+    log(`\nScaling (${pathLabels[api]}, concurrency 1)`);
+    const scaling = await measureScaling(db, server, api, await countMessages(db));
+
+    const writes = operations.filter((operation) => operation.key === "add");
+    operationResults.push(...(await measureOperations(db, server, writes, notes)));
+    const lastAdd = performance.now();
+
+    log(`\nTopping the database up to ${settings.databaseMessages.toLocaleString("en-US")} messages ...`);
+    const seedStarted = performance.now();
+    const before = await countMessages(db);
+    await topUp(db);
+    await settle(db);
+    notes.push(
+      `seeding the database from ${before.toLocaleString("en-US")} to ${settings.databaseMessages.toLocaleString("en-US")} messages took ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`,
+    );
+    const drained = await waitForEnrichment(db, quick ? 30 : 120);
+    const drainNote =
+      drained === undefined
+        ? "the background worker had not caught up with the messages added by the add measurements when scaling was measured again"
+        : `the background worker had enriched and summarized the messages of the add measurements ${((performance.now() - lastAdd) / 1000).toFixed(0)} s after the last add (including the database top-up)`;
+    log(`  ${drainNote}`);
+    notes.push(drainNote);
+    scaling.push(...(await measureScaling(db, server, api, await countMessages(db))));
+    memory.stop();
+
+    const results: Results = {
+      generated_at: new Date().toISOString(),
+      mode: quick ? "quick" : "full",
+      machine: machine(`PostgreSQL ${version?.server_version ?? "unknown"}`),
+      settings: {
+        seconds_per_measurement: settings.seconds,
+        concurrency: settings.concurrency,
+        db_pool_size: settings.poolSize,
+        worker: args.worker!,
+        api_for_scaling: pathLabels[api],
+      },
+      http_ceiling: ceiling,
+      operations: operationResults,
+      scaling,
+      server_memory_mib: { idle: round(idleMemory, 1), peak_under_load: round(memory.peak, 1) },
+      targets: [],
+      notes,
+    };
+    results.targets = evaluateTargets(operationResults, scaling, memory.peak, pathLabels[api]);
+    log("\nTargets");
+    for (const target of results.targets) {
+      log(
+        `  ${target.met === null ? "?" : target.met ? "✓" : "✗"} ${target.name}: ${target.measured} (goal ${target.goal})`,
+      );
+    }
+    for (const file of writeResults(results)) log(`Wrote ${file}`);
+    log(`Done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await server?.stop();
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

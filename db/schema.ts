@@ -1,0 +1,255 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export type JsonObject = { [key: string]: unknown };
+
+const tsvector = customType<{ data: string }>({
+  dataType: () => "tsvector",
+});
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
+};
+
+const metadataColumn = () => jsonb("metadata").$type<JsonObject>().notNull().default({});
+
+/** Full-text vector over the first 256 KiB of a text column (tsvector values are capped at 1 MB). */
+const searchVector = (column: string) =>
+  tsvector("search_vector").generatedAlwaysAs(
+    sql.raw(`to_tsvector('english'::regconfig, left(coalesce(${column}, ''), 262144))`),
+  );
+
+export const roleTypes = ["user", "assistant", "system", "function", "tool", "norole"] as const;
+export type RoleType = (typeof roleTypes)[number];
+
+export const memoryTypes = ["message_window", "perpetual", "summary_retriever"] as const;
+export type MemoryType = (typeof memoryTypes)[number];
+
+export const accountRoles = ["admin", "operator", "support"] as const;
+export type AccountRole = (typeof accountRoles)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    uuid: uuid("uuid").notNull().defaultRandom().unique(),
+    userId: text("user_id").notNull().unique(),
+    email: text("email"),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    metadata: metadataColumn(),
+    ...timestamps,
+  },
+  (t) => [index("users_live_id_idx").on(t.id).where(sql`${t.deletedAt} is null`)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    uuid: uuid("uuid").notNull().defaultRandom().unique(),
+    sessionId: text("session_id").notNull().unique(),
+    userId: text("user_id").references(() => users.userId, { onUpdate: "cascade" }),
+    metadata: metadataColumn(),
+    /** The memory type `memory.get` uses when the caller names none. */
+    memoryType: text("memory_type").$type<MemoryType>(),
+    /** Position of the newest message ever added; every batch takes the next positions in order. */
+    messageSeq: bigint("message_seq", { mode: "number" }).notNull().default(0),
+    /** Position of the newest message folded into a summary (or dropped by a memory delete). */
+    summarizedSeq: bigint("summarized_seq", { mode: "number" }).notNull().default(0),
+    messageCount: integer("message_count").notNull().default(0),
+    tokenCount: bigint("token_count", { mode: "number" }).notNull().default(0),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true, mode: "date" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("sessions_user_id_idx").on(t.userId),
+    index("sessions_live_id_idx").on(t.id).where(sql`${t.deletedAt} is null`),
+    index("sessions_last_message_at_idx").on(t.lastMessageAt),
+    check(
+      "sessions_memory_type_check",
+      sql`${t.memoryType} in ('message_window', 'perpetual', 'summary_retriever')`,
+    ),
+  ],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    uuid: uuid("uuid").notNull().defaultRandom(),
+    sessionPk: bigint("session_pk", { mode: "number" })
+      .notNull()
+      .references(() => sessions.id),
+    /** Order within the session: strictly increasing in the order messages were added. */
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    role: text("role").notNull(),
+    roleType: text("role_type").$type<RoleType>().notNull().default("norole"),
+    content: text("content").notNull(),
+    metadata: metadataColumn(),
+    tokenCount: integer("token_count").notNull().default(0),
+    /** Set when background enrichment (entities, embedding) has run. */
+    enrichedAt: timestamp("enriched_at", { withTimezone: true, mode: "date" }),
+    embedding: real("embedding").array(),
+    searchVector: searchVector("content"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("messages_session_seq_idx").on(t.sessionPk, t.seq),
+    uniqueIndex("messages_live_uuid_idx").on(t.uuid).where(sql`${t.deletedAt} is null`),
+    index("messages_live_session_seq_idx").on(t.sessionPk, t.seq).where(sql`${t.deletedAt} is null`),
+    index("messages_unenriched_idx").on(t.id).where(sql`${t.enrichedAt} is null and ${t.deletedAt} is null`),
+    index("messages_search_vector_idx").using("gin", t.searchVector),
+    index("messages_content_trgm_idx").using("gin", sql`${t.content} gin_trgm_ops`),
+    index("messages_created_at_idx").on(t.createdAt),
+    check(
+      "messages_role_type_check",
+      sql`${t.roleType} in ('user', 'assistant', 'system', 'function', 'tool', 'norole')`,
+    ),
+  ],
+);
+
+export const summaries = pgTable(
+  "summaries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    uuid: uuid("uuid").notNull().defaultRandom().unique(),
+    sessionPk: bigint("session_pk", { mode: "number" })
+      .notNull()
+      .references(() => sessions.id),
+    content: text("content").notNull(),
+    /** The newest message this summary covers, and its position in the session. */
+    recentMessageUuid: uuid("recent_message_uuid").notNull(),
+    recentMessageSeq: bigint("recent_message_seq", { mode: "number" }).notNull(),
+    metadata: metadataColumn(),
+    tokenCount: integer("token_count").notNull().default(0),
+    enrichedAt: timestamp("enriched_at", { withTimezone: true, mode: "date" }),
+    embedding: real("embedding").array(),
+    searchVector: searchVector("content"),
+    ...timestamps,
+  },
+  (t) => [
+    index("summaries_live_session_seq_idx")
+      .on(t.sessionPk, t.recentMessageSeq)
+      .where(sql`${t.deletedAt} is null`),
+    index("summaries_search_vector_idx").using("gin", t.searchVector),
+    index("summaries_unenriched_idx").on(t.id).where(sql`${t.enrichedAt} is null and ${t.deletedAt} is null`),
+  ],
+);
+
+/**
+ * Background enrichment of a session (summaries, entities, embeddings): who holds the lease on it,
+ * whether work is pending, and the last failure. Rows are derived from what is stored; a worker
+ * writes results only while its lease is current.
+ */
+export const sessionEnrichment = pgTable(
+  "session_enrichment",
+  {
+    sessionPk: bigint("session_pk", { mode: "number" })
+      .primaryKey()
+      .references(() => sessions.id),
+    /** Work was found and is not yet done. */
+    pending: boolean("pending").notNull().default(true),
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true, mode: "date" }),
+    /** Failed attempts in a row; zero once an attempt succeeds. */
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    lastErrorAt: timestamp("last_error_at", { withTimezone: true, mode: "date" }),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** message_seq when the session last had nothing to summarize. */
+    checkedSeq: bigint("checked_seq", { mode: "number" }).notNull().default(0),
+    completedAt: timestamp("completed_at", { withTimezone: true, mode: "date" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("session_enrichment_due_idx").on(t.nextAttemptAt).where(sql`${t.pending}`)],
+);
+
+/** Audit trail: every metadata change, with who made it and the value before and after. */
+export const metadataChanges = pgTable(
+  "metadata_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    entityType: text("entity_type").$type<"user" | "session" | "message">().notNull(),
+    /** user_id, session_id or message uuid, as callers name the entity. */
+    entityId: text("entity_id").notNull(),
+    actor: text("actor").notNull(),
+    before: jsonb("before").$type<JsonObject>().notNull(),
+    after: jsonb("after").$type<JsonObject>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("metadata_changes_entity_idx").on(t.entityType, t.entityId, t.id)],
+);
+
+export const apiKeys = pgTable("api_keys", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  uuid: uuid("uuid").notNull().defaultRandom().unique(),
+  name: text("name").notNull(),
+  /** SHA-256 of the key: keys are 256-bit random, so a fast hash is a safe one. */
+  keyHash: text("key_hash").notNull().unique(),
+  /** First characters of the key, to recognise it in a list. */
+  prefix: text("prefix").notNull(),
+  createdBy: text("created_by").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
+  revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+});
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull().default(""),
+    role: text("role").$type<AccountRole>().notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    disabledAt: timestamp("disabled_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    uniqueIndex("accounts_email_idx").on(sql`lower(${t.email})`),
+    check("accounts_role_check", sql`${t.role} in ('admin', 'operator', 'support')`),
+  ],
+);
+
+/** Dashboard sign-ins: the cookie holds a random token, the table only its SHA-256. */
+export const accountSessions = pgTable(
+  "account_sessions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    accountId: bigint("account_id", { mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("account_sessions_account_idx").on(t.accountId)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+export type SummaryRow = typeof summaries.$inferSelect;
+export type MetadataChangeRow = typeof metadataChanges.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type AccountRow = typeof accounts.$inferSelect;
+export type SessionEnrichmentRow = typeof sessionEnrichment.$inferSelect;

@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const configSchema = z.object({
+  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  ENGRAM_DATA_DIR: z.string().trim().min(1).default("./.data"),
+  ENGRAM_DB_POOL_SIZE: integer(10, 1, 200),
+  ENGRAM_API_KEY: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  ENGRAM_MEMORY_WINDOW: integer(12, 2, 10_000),
+  ENGRAM_MAX_MESSAGE_CHARS: integer(262_144, 1, 10_000_000),
+  ENGRAM_MAX_BATCH_MESSAGES: integer(1_000, 1, 100_000),
+  ENGRAM_MAX_BODY_BYTES: integer(5 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  // Summarizer: the built-in extractive one unless an OpenAI-compatible endpoint is configured.
+  ENGRAM_SUMMARIZER_PROVIDER: optionalText.pipe(z.enum(["extractive", "openai"]).optional()),
+  ENGRAM_SUMMARIZER_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  ENGRAM_SUMMARIZER_API_KEY: optionalText,
+  ENGRAM_SUMMARIZER_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
+  ENGRAM_SUMMARIZER_TIMEOUT_MS: integer(60_000, 100, 3_600_000),
+  ENGRAM_SUMMARIZER_CONTEXT_TOKENS: integer(8_192, 512, 10_000_000),
+  ENGRAM_SUMMARIZER_MAX_TOKENS: integer(512, 16, 100_000),
+  ENGRAM_SUMMARIZER_PROMPT: optionalText,
+  ENGRAM_SUMMARIZER_PROMPT_FILE: optionalText,
+  // Embeddings: only when an OpenAI-compatible /embeddings endpoint is configured.
+  ENGRAM_EMBEDDINGS_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  ENGRAM_EMBEDDINGS_API_KEY: optionalText,
+  ENGRAM_EMBEDDINGS_MODEL: z.string().trim().min(1).default("text-embedding-3-small"),
+  ENGRAM_EMBEDDINGS_DIMENSIONS: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce.number().int().min(1).max(65_536).optional(),
+  ),
+  ENGRAM_EMBEDDINGS_TIMEOUT_MS: integer(30_000, 100, 600_000),
+  ENGRAM_ENTITIES: optionalText.pipe(z.enum(["on", "off"]).default("on")),
+  // Background worker: off to run an instance that only serves requests.
+  ENGRAM_WORKER: optionalText.pipe(z.enum(["on", "off"]).default("on")),
+  ENGRAM_WORKER_POLL_MS: integer(1_000, 10, 3_600_000),
+  ENGRAM_WORKER_CONCURRENCY: integer(2, 1, 64),
+  ENGRAM_WORKER_LEASE_MS: integer(120_000, 1_000, 86_400_000),
+  ENGRAM_WORKER_RETRY_BASE_MS: integer(5_000, 1, 86_400_000),
+  ENGRAM_WORKER_RETRY_MAX_MS: integer(900_000, 1, 86_400_000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+let cached: Config | undefined;
+
+/** The validated configuration; a bad value stops the server with a message naming the variable. */
+export function config(): Config {
+  if (cached) return cached;
+  const parsed = configSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Forget the parsed configuration, so the next call reads the environment again (tests). */
+export function resetConfig(): void {
+  cached = undefined;
+}

@@ -1,0 +1,222 @@
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { type Db, queryRows } from "@/db/client";
+import { messages, sessions, summaries } from "@/db/schema";
+import type { Embedder } from "../providers/embeddings";
+import { extractEntities } from "../providers/entities";
+import type { Summarizer } from "../providers/summarizer";
+import { insertSummary, latestSummary } from "../services/summaries";
+import {
+  completeSession,
+  failSession,
+  holdLease,
+  LeaseLost,
+  type LeaseOptions,
+  type RetryOptions,
+  renewLease,
+} from "./leases";
+
+export interface EnrichmentProviders {
+  summarizer: Summarizer;
+  /** Absent: no embeddings are computed. */
+  embedder?: Embedder;
+  /** Extract people, places and organizations. */
+  entities: boolean;
+}
+
+export interface ProcessOptions extends LeaseOptions, RetryOptions, EnrichmentProviders {
+  /** The memory window: a fold happens once this many messages are unsummarized. */
+  window: number;
+  /** Most messages folded into one summary; a larger backlog is folded in several summaries. */
+  foldLimit: number;
+  /** Messages or summaries enriched per transaction. */
+  batchSize: number;
+}
+
+export type Outcome = "done" | "failed" | "lease_lost";
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Does all the work a claimed session has: progressive summaries, then entities and embeddings of
+ * its messages and summaries. Each result is committed together with a check of the lease.
+ */
+export async function processSession(db: Db, sessionPk: number, options: ProcessOptions): Promise<Outcome> {
+  // Long provider calls (a fold in several chunks) must not outlive the lease while the worker lives.
+  const heartbeat = setInterval(() => {
+    renewLease(db, sessionPk, options).catch((error: unknown) =>
+      console.error("renewing a lease failed:", error),
+    );
+  }, options.leaseMs / 3);
+  heartbeat.unref();
+  try {
+    // A failing summarizer does not hold back entities and embeddings, nor the other way round.
+    let failure: unknown;
+    const attempt = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await work();
+      } catch (error) {
+        if (error instanceof LeaseLost) throw error;
+        failure ??= error;
+        return undefined;
+      }
+    };
+    const checkedSeq = await attempt(() => summarize(db, sessionPk, options));
+    await attempt(async () => {
+      await enrich(db, sessionPk, options, "messages");
+      await enrich(db, sessionPk, options, "summaries");
+    });
+    if (failure !== undefined) throw failure;
+    await completeSession(db, sessionPk, options, checkedSeq!);
+    return "done";
+  } catch (error) {
+    if (error instanceof LeaseLost) return "lease_lost";
+    if ((error as Error).name !== "ProviderError")
+      console.error(`enrichment of session ${sessionPk} failed:`, error);
+    return (await failSession(db, sessionPk, options, errorText(error))) ? "failed" : "lease_lost";
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error)
+    return error.name === "ProviderError" ? error.message : `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/**
+ * Zep's progressive rule: while at least `window` messages are unsummarized, fold all but the
+ * newest window/2 of them into the previous summary. Returns the session's message position once
+ * nothing is left to fold.
+ */
+async function summarize(db: Db, sessionPk: number, options: ProcessOptions): Promise<number> {
+  const keep = Math.floor(options.window / 2);
+  for (;;) {
+    const [session] = await db
+      .select({
+        messageSeq: sessions.messageSeq,
+        summarizedSeq: sessions.summarizedSeq,
+        deletedAt: sessions.deletedAt,
+      })
+      .from(sessions)
+      .where(eq(sessions.id, sessionPk));
+    if (!session || session.deletedAt) return session?.messageSeq ?? 0;
+    const unsummarized = and(
+      eq(messages.sessionPk, sessionPk),
+      isNull(messages.deletedAt),
+      gt(messages.seq, session.summarizedSeq),
+    );
+    // The window-th unsummarized message exists: there is a fold to make.
+    const [due] = await db
+      .select({ seq: messages.seq })
+      .from(messages)
+      .where(unsummarized)
+      .orderBy(asc(messages.seq))
+      .limit(1)
+      .offset(options.window - 1);
+    if (!due) return session.messageSeq;
+    // The oldest of the messages that stay unsummarized.
+    const [kept] = await db
+      .select({ seq: messages.seq })
+      .from(messages)
+      .where(unsummarized)
+      .orderBy(desc(messages.seq))
+      .limit(1)
+      .offset(keep - 1);
+    const folded = await db
+      .select({ uuid: messages.uuid, seq: messages.seq, role: messages.role, content: messages.content })
+      .from(messages)
+      .where(and(unsummarized, lt(messages.seq, kept!.seq)))
+      .orderBy(asc(messages.seq))
+      .limit(options.foldLimit);
+    const previous = await latestSummary(db, sessionPk);
+    const content = await options.summarizer.summarize({ previous: previous?.content, messages: folded });
+    const newest = folded[folded.length - 1]!;
+
+    await db.transaction(async (tx) => {
+      await holdLease(tx, sessionPk, options);
+      const [current] = await tx
+        .select({ summarizedSeq: sessions.summarizedSeq, deletedAt: sessions.deletedAt })
+        .from(sessions)
+        .where(eq(sessions.id, sessionPk))
+        .for("update");
+      // Someone else summarized or deleted meanwhile: this fold no longer continues the last summary.
+      if (!current || current.deletedAt || current.summarizedSeq !== session.summarizedSeq) return;
+      await insertSummary(tx, sessionPk, {
+        content: content || " ",
+        recentMessageUuid: newest.uuid,
+        recentMessageSeq: newest.seq,
+      });
+    });
+  }
+}
+
+interface EnrichedRow {
+  id: number;
+  entities: unknown[] | null;
+  embedding: number[] | null;
+}
+
+/** Entities and embeddings for the table's unenriched rows of the session, a batch at a time. */
+async function enrich(db: Db, sessionPk: number, options: ProcessOptions, table: "messages" | "summaries") {
+  const target = table === "messages" ? messages : summaries;
+  const order = table === "messages" ? messages.seq : summaries.recentMessageSeq;
+  for (;;) {
+    const rows = await db
+      .select({ id: target.id, content: target.content })
+      .from(target)
+      .where(and(eq(target.sessionPk, sessionPk), isNull(target.enrichedAt), isNull(target.deletedAt)))
+      .orderBy(asc(order))
+      .limit(options.batchSize);
+    if (rows.length === 0) return;
+
+    const vectors = options.embedder
+      ? await options.embedder.embed(rows.map((row) => row.content))
+      : undefined;
+    const enriched: EnrichedRow[] = [];
+    for (const [index, row] of rows.entries()) {
+      // Entity extraction is CPU work: let requests in between messages.
+      if (options.entities) await nextTick();
+      enriched.push({
+        id: row.id,
+        entities: options.entities ? extractEntities(row.content) : null,
+        embedding: vectors?.[index] ?? null,
+      });
+    }
+
+    await db.transaction(async (tx) => {
+      await holdLease(tx, sessionPk, options);
+      await queryRows(
+        tx,
+        sql`
+          update ${sql.identifier(table)} as t
+             set metadata = case when r.entities is null then t.metadata
+                   else jsonb_set(t.metadata, '{system}',
+                     coalesce(t.metadata -> 'system', '{}'::jsonb) || jsonb_build_object('entities', r.entities))
+                 end,
+                 embedding = case when r.embedding is null then t.embedding
+                   else translate(r.embedding::text, '[]', '{}')::real[] end,
+                 enriched_at = now()
+            from jsonb_to_recordset(${JSON.stringify(enriched)}::jsonb) as r(id bigint, entities jsonb, embedding jsonb)
+           where t.id = r.id and t.enriched_at is null and t.deleted_at is null`,
+      );
+    });
+  }
+}
+
+/**
+ * Once an embedder is configured, rows enriched before it have no embedding: mark them unenriched
+ * so the worker embeds them too. Returns how many rows were marked.
+ */
+export async function requeueUnembedded(db: Db): Promise<number> {
+  let marked = 0;
+  for (const table of [messages, summaries]) {
+    const rows = await db
+      .update(table)
+      .set({ enrichedAt: null })
+      .where(and(isNull(table.deletedAt), isNotNull(table.enrichedAt), isNull(table.embedding)))
+      .returning({ id: table.id });
+    marked += rows.length;
+  }
+  return marked;
+}

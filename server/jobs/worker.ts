@@ -1,0 +1,138 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { Db } from "@/db/client";
+import { config } from "../config";
+import { embedderFromConfig } from "../providers/embeddings";
+import { summarizerFromConfig } from "../providers/summarizer";
+import { type Outcome, type ProcessOptions, processSession, requeueUnembedded } from "./enrich";
+import { claimSessions, discoverWork } from "./leases";
+
+export interface WorkerOptions extends Partial<ProcessOptions> {
+  /** Sessions processed at once. */
+  concurrency?: number;
+  /** Pause between polls when there was nothing to do. */
+  pollMs?: number;
+}
+
+export interface RoundResult {
+  claimed: number;
+  outcomes: Record<Outcome, number>;
+}
+
+/** Options filled in from the configuration. */
+export function workerSettings(
+  options: WorkerOptions = {},
+): ProcessOptions & { concurrency: number; pollMs: number } {
+  const settings = config();
+  return {
+    owner: options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    leaseMs: options.leaseMs ?? settings.ENGRAM_WORKER_LEASE_MS,
+    clockOffsetMs: options.clockOffsetMs ?? 0,
+    retryBaseMs: options.retryBaseMs ?? settings.ENGRAM_WORKER_RETRY_BASE_MS,
+    retryMaxMs: options.retryMaxMs ?? settings.ENGRAM_WORKER_RETRY_MAX_MS,
+    summarizer: options.summarizer ?? summarizerFromConfig(settings),
+    embedder: "embedder" in options ? options.embedder : embedderFromConfig(settings),
+    entities: options.entities ?? settings.ENGRAM_ENTITIES === "on",
+    window: options.window ?? settings.ENGRAM_MEMORY_WINDOW,
+    foldLimit: options.foldLimit ?? 1_000,
+    batchSize: options.batchSize ?? 100,
+    concurrency: options.concurrency ?? settings.ENGRAM_WORKER_CONCURRENCY,
+    pollMs: options.pollMs ?? settings.ENGRAM_WORKER_POLL_MS,
+  };
+}
+
+/** One round: find work, claim up to `concurrency` sessions, process them in parallel. */
+export async function runRound(db: Db, settings: ReturnType<typeof workerSettings>): Promise<RoundResult> {
+  await discoverWork(db, settings.window);
+  const claimed = await claimSessions(db, settings, settings.concurrency);
+  const outcomes: Record<Outcome, number> = { done: 0, failed: 0, lease_lost: 0 };
+  await Promise.all(
+    claimed.map(async (sessionPk) => {
+      outcomes[await processSession(db, sessionPk, settings)] += 1;
+    }),
+  );
+  return { claimed: claimed.length, outcomes };
+}
+
+/**
+ * Processes rounds until no session is due (sessions waiting out a retry backoff are not due).
+ * Deterministic: for tests, scripts and benchmarks.
+ */
+export async function runUntilIdle(db: Db, options: WorkerOptions = {}): Promise<RoundResult> {
+  const settings = workerSettings(options);
+  const total: RoundResult = { claimed: 0, outcomes: { done: 0, failed: 0, lease_lost: 0 } };
+  for (;;) {
+    const round = await runRound(db, settings);
+    if (round.claimed === 0) return total;
+    total.claimed += round.claimed;
+    for (const outcome of Object.keys(round.outcomes) as Outcome[])
+      total.outcomes[outcome] += round.outcomes[outcome];
+  }
+}
+
+/** The background worker of one Engram instance: polls, claims, processes, until stopped. */
+export class EnrichmentWorker {
+  private readonly settings: ReturnType<typeof workerSettings>;
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+  private current: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    options: WorkerOptions = {},
+  ) {
+    this.settings = workerSettings(options);
+  }
+
+  get owner(): string {
+    return this.settings.owner;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const backfill = this.settings.embedder ? requeueUnembedded(this.db) : Promise.resolve(0);
+    backfill
+      .catch((error: unknown) => console.error("queueing rows for embedding failed:", error))
+      .finally(() => this.schedule(0));
+  }
+
+  /** Stops polling and waits for the round in progress to finish. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.current;
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => {
+      this.current = this.poll().finally(() => {
+        this.current = undefined;
+      });
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async poll(): Promise<void> {
+    let delay = this.settings.pollMs;
+    try {
+      const round = await runRound(this.db, this.settings);
+      // More may be waiting: go again at once.
+      if (round.claimed > 0) delay = 0;
+    } catch (error) {
+      console.error("enrichment worker round failed:", error);
+      delay = Math.max(this.settings.pollMs, 5_000);
+    }
+    this.schedule(delay);
+  }
+}
+
+const holder = globalThis as unknown as { __engramWorker?: EnrichmentWorker };
+
+/** Starts this process's background worker once (Next may evaluate instrumentation more than once). */
+export function startEnrichmentWorker(db: Db): EnrichmentWorker {
+  holder.__engramWorker ??= new EnrichmentWorker(db);
+  holder.__engramWorker.start();
+  return holder.__engramWorker;
+}

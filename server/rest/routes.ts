@@ -1,0 +1,259 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { sessionIdSchema, userIdSchema } from "../schemas/common";
+import { enrichmentStatusSchema } from "../schemas/enrichment";
+import { addMemoryInput, memorySchema } from "../schemas/memory";
+import { messagePageSchema, messageSchema, updateMessageInput } from "../schemas/messages";
+import { searchPayloadSchema, searchResultSchema } from "../schemas/search";
+import { createSessionInput, sessionSchema, updateSessionInput } from "../schemas/sessions";
+import { createUserInput, updateUserInput, userSchema } from "../schemas/users";
+import * as enrichment from "../services/enrichment";
+import * as memory from "../services/memory";
+import * as messages from "../services/messages";
+import type { Actor } from "../services/metadata";
+import * as search from "../services/search";
+import * as sessions from "../services/sessions";
+import * as users from "../services/users";
+import { keysetPageQuery, memoryQuery, messagePageQuery, searchQuery } from "./schemas";
+
+export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+export type ZepVersion = "v1" | "v2";
+
+export interface RouteContext {
+  db: Db;
+  actor: Actor;
+  /** Path parameters, decoded and validated. */
+  params: Record<string, string>;
+  /** The query string as an object (the last value wins). */
+  query: Record<string, string>;
+  /** The JSON body (any Content-Type), parsed, within the size limit. */
+  body(): Promise<Record<string, unknown>>;
+}
+
+export interface ZepRoute {
+  method: Method;
+  /** OpenAPI-style path; `/users` is `/user` under v1, as Zep's v1 client calls it. */
+  path: string;
+  summary: string;
+  tag: "users" | "sessions" | "memory" | "messages" | "search" | "enrichment";
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** A JSON reply with this status and shape, or Zep's plain-text "OK". */
+  reply: { status: 200 | 201; schema: z.ZodType } | { status: 200; text: "OK" };
+  handle(context: RouteContext): Promise<unknown>;
+}
+
+/** Path parameters and the schema each is checked with before any service runs. */
+export const pathParams: Record<string, z.ZodType<string>> = {
+  userId: userIdSchema,
+  sessionId: sessionIdSchema,
+  messageUuid: z.string().max(100, "message uuid is too long"),
+};
+
+const ok = { status: 200, text: "OK" } as const;
+
+export const zepRoutes: ZepRoute[] = [
+  {
+    method: "POST",
+    path: "/users",
+    summary: "Create a user (400 if the user_id exists)",
+    tag: "users",
+    body: createUserInput,
+    reply: { status: 201, schema: userSchema },
+    handle: async ({ db, actor, body }) => users.createUser(db, createUserInput.parse(await body()), actor),
+  },
+  {
+    method: "GET",
+    path: "/users",
+    summary: "List users in creation order; cursor is the id of the last user of the previous page",
+    tag: "users",
+    query: keysetPageQuery,
+    reply: { status: 200, schema: z.array(userSchema) },
+    handle: ({ db, query }) => users.listUsers(db, keysetPageQuery.parse(query)),
+  },
+  {
+    method: "GET",
+    path: "/users/{userId}",
+    summary: "Get a user",
+    tag: "users",
+    reply: { status: 200, schema: userSchema },
+    handle: ({ db, params }) => users.getUser(db, params.userId!),
+  },
+  {
+    method: "PATCH",
+    path: "/users/{userId}",
+    summary: "Update a user; metadata is deep-merged",
+    tag: "users",
+    body: updateUserInput,
+    reply: { status: 200, schema: userSchema },
+    handle: async ({ db, actor, params, body }) =>
+      users.updateUser(db, params.userId!, updateUserInput.parse(await body()), actor),
+  },
+  {
+    method: "DELETE",
+    path: "/users/{userId}",
+    summary: "Delete a user with all of their sessions",
+    tag: "users",
+    reply: ok,
+    handle: ({ db, params }) => users.deleteUser(db, params.userId!),
+  },
+  {
+    method: "GET",
+    path: "/users/{userId}/sessions",
+    summary: "A user's sessions",
+    tag: "users",
+    reply: { status: 200, schema: z.array(sessionSchema) },
+    handle: ({ db, params }) => users.listUserSessions(db, params.userId!),
+  },
+  {
+    method: "POST",
+    path: "/sessions",
+    summary: "Create a session (400 if it exists or its user does not)",
+    tag: "sessions",
+    body: createSessionInput,
+    reply: { status: 201, schema: sessionSchema },
+    handle: async ({ db, actor, body }) =>
+      sessions.createSession(db, createSessionInput.parse(await body()), actor),
+  },
+  {
+    method: "GET",
+    path: "/sessions",
+    summary: "List sessions in creation order; cursor is the id of the last session of the previous page",
+    tag: "sessions",
+    query: keysetPageQuery,
+    reply: { status: 200, schema: z.array(sessionSchema) },
+    handle: ({ db, query }) => sessions.listSessions(db, keysetPageQuery.parse(query)),
+  },
+  {
+    method: "GET",
+    path: "/sessions/{sessionId}",
+    summary: "Get a session",
+    tag: "sessions",
+    reply: { status: 200, schema: sessionSchema },
+    handle: ({ db, params }) => sessions.getSession(db, params.sessionId!),
+  },
+  {
+    method: "PATCH",
+    path: "/sessions/{sessionId}",
+    summary: "Update a session; metadata is deep-merged",
+    tag: "sessions",
+    body: updateSessionInput,
+    reply: { status: 200, schema: sessionSchema },
+    handle: async ({ db, actor, params, body }) =>
+      sessions.updateSession(db, params.sessionId!, updateSessionInput.parse(await body()), actor),
+  },
+  {
+    method: "DELETE",
+    path: "/sessions/{sessionId}",
+    summary: "Delete a session with its messages and summaries",
+    tag: "sessions",
+    reply: ok,
+    handle: ({ db, params }) => sessions.deleteSession(db, params.sessionId!),
+  },
+  {
+    method: "GET",
+    path: "/sessions/{sessionId}/memory",
+    summary: "The memory for the next prompt: recent messages and the latest summary",
+    tag: "memory",
+    query: memoryQuery,
+    reply: { status: 200, schema: memorySchema },
+    handle: ({ db, params, query }) => {
+      const options = memoryQuery.parse(query);
+      return memory.getMemory(db, params.sessionId!, {
+        lastn: options.lastn,
+        memoryType: options.memoryType ?? options.memory_type,
+        maxTokens: options.max_tokens,
+        includeContext: options.include_context,
+      });
+    },
+  },
+  {
+    method: "POST",
+    path: "/sessions/{sessionId}/memory",
+    summary: "Add messages; creates the session, or revives a deleted one, as needed",
+    tag: "memory",
+    body: addMemoryInput,
+    reply: ok,
+    handle: async ({ db, actor, params, body }) =>
+      memory.addMemory(db, params.sessionId!, addMemoryInput.parse(await body()), actor),
+  },
+  {
+    method: "DELETE",
+    path: "/sessions/{sessionId}/memory",
+    summary: "Delete a session's memory (the session with its messages and summaries)",
+    tag: "memory",
+    reply: ok,
+    handle: ({ db, params }) => memory.deleteMemory(db, params.sessionId!),
+  },
+  {
+    method: "GET",
+    path: "/sessions/{sessionId}/messages",
+    summary: "A page of a session's messages, oldest first; cursor is a 1-based page number",
+    tag: "messages",
+    query: messagePageQuery,
+    reply: { status: 200, schema: messagePageSchema },
+    handle: ({ db, params, query }) => {
+      const page = messagePageQuery.parse(query);
+      return messages.listMessagePage(db, params.sessionId!, { limit: page.limit, page: page.cursor });
+    },
+  },
+  {
+    method: "GET",
+    path: "/sessions/{sessionId}/messages/{messageUuid}",
+    summary: "Get a message",
+    tag: "messages",
+    reply: { status: 200, schema: messageSchema },
+    handle: ({ db, params }) => messages.getMessage(db, params.sessionId!, params.messageUuid!),
+  },
+  {
+    method: "PATCH",
+    path: "/sessions/{sessionId}/messages/{messageUuid}",
+    summary: "Merge metadata into a message (the body is JSON whatever its Content-Type)",
+    tag: "messages",
+    body: updateMessageInput,
+    reply: { status: 200, schema: messageSchema },
+    handle: async ({ db, actor, params, body }) =>
+      messages.updateMessage(
+        db,
+        params.sessionId!,
+        params.messageUuid!,
+        updateMessageInput.parse(await body()),
+        actor,
+      ),
+  },
+  {
+    method: "POST",
+    path: "/sessions/{sessionId}/search",
+    summary: "Search a session's messages or summaries (full-text, trigram near misses, metadata filter)",
+    tag: "search",
+    query: searchQuery,
+    body: searchPayloadSchema,
+    reply: { status: 200, schema: z.array(searchResultSchema) },
+    handle: async ({ db, params, query, body }) => {
+      const { limit } = searchQuery.parse(query);
+      const payload = searchPayloadSchema.parse(await body());
+      return search.search(db, { ...payload, sessionId: params.sessionId!, limit });
+    },
+  },
+  {
+    method: "GET",
+    path: "/sessions/{sessionId}/enrichment",
+    summary:
+      "A session's background work (Engram's own): up to date, pending, or failing with the last error",
+    tag: "enrichment",
+    reply: { status: 200, schema: enrichmentStatusSchema },
+    handle: ({ db, params }) => enrichment.getEnrichmentStatus(db, params.sessionId!),
+  },
+];
+
+/** Zep Cloud features the v2 client has, which a self-hosted Zep never served. */
+export const unsupportedPaths: { pattern: RegExp; feature: string }[] = [
+  { pattern: /^\/sessions\/[^/]+\/synthesize_question$/, feature: "question synthesis" },
+  { pattern: /^\/sessions\/[^/]+\/classify$/, feature: "session classification" },
+  { pattern: /^\/collections(\/|$)/, feature: "document collections" },
+];
+
+/** The path a route has under a version: Zep's v1 client calls the users resource `/user`. */
+export function versionedPath(route: ZepRoute, version: ZepVersion): string {
+  return version === "v1" ? route.path.replace(/^\/users(?=\/|$)/, "/user") : route.path;
+}

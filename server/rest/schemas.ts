@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { limitSchema } from "../schemas/common";
+import { getMemoryOptions } from "../schemas/memory";
+import { memoryTypeSchema } from "../schemas/sessions";
+
+/** Query strings of Zep's REST API, with errors that name the parameter as the caller wrote it. */
+
+/** `GET /users` and `GET /sessions`: keyset paging on `id` (the `id` of the last item seen). */
+export const keysetPageQuery = z.object({
+  limit: limitSchema.optional(),
+  cursor: z.coerce
+    .number({ error: "cursor must be a number" })
+    .int("cursor must be an integer")
+    .min(0, "cursor must not be negative")
+    .optional(),
+});
+
+/** `GET /sessions/{id}/messages`: `cursor` is a 1-based page number, as in Zep. */
+export const messagePageQuery = z.object({
+  limit: limitSchema.optional(),
+  cursor: z.coerce
+    .number({ error: "cursor must be a page number" })
+    .int("cursor must be an integer")
+    .min(1, "cursor is a 1-based page number: it must be at least 1")
+    .optional(),
+});
+
+/** `GET /sessions/{id}/memory`: v2's `memoryType` (also accepted as `memory_type`). */
+export const memoryQuery = z.object({
+  lastn: getMemoryOptions.shape.lastn,
+  memoryType: memoryTypeSchema.optional(),
+  memory_type: memoryTypeSchema.optional(),
+  max_tokens: getMemoryOptions.shape.maxTokens,
+  include_context: getMemoryOptions.shape.includeContext,
+});
+
+export const searchQuery = z.object({ limit: limitSchema.optional() });
+
+export const okText = z.literal("OK");
+
+export const errorBodySchema = z
+  .object({ message: z.string(), code: z.string() })
+  .meta({ id: "Error", description: "Every 4xx and 5xx reply" });

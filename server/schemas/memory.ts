@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { config } from "../config";
+import { metadataSchema, storableText, timestampSchema, uuidSchema } from "./common";
+import { messageInput, messageSchema } from "./messages";
+import { memoryTypeSchema } from "./sessions";
+
+export const summarySchema = z.object({
+  uuid: uuidSchema,
+  created_at: timestampSchema,
+  content: z.string(),
+  recent_message_uuid: uuidSchema,
+  metadata: z.record(z.string(), z.unknown()),
+  token_count: z.number().int(),
+});
+export type Summary = z.infer<typeof summarySchema>;
+
+export const addMemoryInput = z.object({
+  messages: z
+    .array(messageInput, { error: "messages must be an array of messages" })
+    .min(1, "messages must hold at least one message")
+    .superRefine((list, ctx) => {
+      const max = config().ENGRAM_MAX_BATCH_MESSAGES;
+      if (list.length > max) ctx.addIssue({ code: "custom", message: `at most ${max} messages per call` });
+      const seen = new Set<string>();
+      for (const message of list) {
+        if (!message.uuid) continue;
+        const key = message.uuid.toLowerCase();
+        if (seen.has(key))
+          ctx.addIssue({ code: "custom", message: `message uuid ${message.uuid} appears twice` });
+        seen.add(key);
+      }
+    }),
+});
+export type AddMemoryInput = z.infer<typeof addMemoryInput>;
+
+const lastnSchema = z.coerce
+  .number({ error: "lastn must be a number" })
+  .int("lastn must be an integer")
+  .min(0, "lastn must not be negative")
+  .max(100_000, "lastn must be at most 100000");
+
+export const getMemoryOptions = z.object({
+  lastn: lastnSchema.optional(),
+  memoryType: memoryTypeSchema.optional(),
+  maxTokens: z.coerce
+    .number({ error: "max_tokens must be a number" })
+    .int("max_tokens must be an integer")
+    .min(1, "max_tokens must be at least 1")
+    .optional(),
+  /** Also return `context`: the memory as one block of text, ready for a prompt. */
+  includeContext: z
+    .union(
+      [
+        z.boolean(),
+        z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1"),
+      ],
+      { error: "include_context must be true or false" },
+    )
+    .optional(),
+});
+export type GetMemoryOptions = z.input<typeof getMemoryOptions>;
+
+export const memorySchema = z.object({
+  messages: z.array(messageSchema),
+  summary: summarySchema.optional(),
+  /** summary_retriever: the summaries most relevant to the returned messages, best first. */
+  relevant_summaries: z.array(summarySchema).optional(),
+  memory_type: memoryTypeSchema,
+  /** With `includeContext`: summary and recent turns formatted for a prompt. */
+  context: z.string().optional(),
+});
+export type Memory = z.infer<typeof memorySchema>;
+
+export const addSummaryInput = z.object({
+  content: storableText("content").pipe(z.string().min(1, "content must not be empty")),
+  recent_message_uuid: uuidSchema,
+  metadata: metadataSchema.nullish(),
+});
+export type AddSummaryInput = z.infer<typeof addSummaryInput>;

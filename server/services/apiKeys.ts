@@ -1,0 +1,103 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Queryable } from "@/db/client";
+import { type ApiKeyRow, apiKeys } from "@/db/schema";
+import { config } from "../config";
+import { notFound } from "../errors";
+import { storableText } from "../schemas/common";
+import type { Actor } from "./metadata";
+
+export const createApiKeyInput = z.object({
+  name: storableText("name").pipe(
+    z.string().trim().min(1, "name must not be empty").max(100, "name is too long"),
+  ),
+});
+
+export const apiKeySchema = z.object({
+  uuid: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  created_by: z.string(),
+  created_at: z.string(),
+  last_used_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+});
+export type ApiKey = z.infer<typeof apiKeySchema>;
+
+/** Who a valid key belongs to. `uuid` is null for the key given in ENGRAM_API_KEY. */
+export interface ApiKeyPrincipal {
+  kind: "apiKey";
+  uuid: string | null;
+  name: string;
+}
+
+const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
+
+function toApiKey(row: ApiKeyRow): ApiKey {
+  return {
+    uuid: row.uuid,
+    name: row.name,
+    prefix: row.prefix,
+    created_by: row.createdBy,
+    created_at: row.createdAt.toISOString(),
+    last_used_at: row.lastUsedAt?.toISOString() ?? null,
+    revoked_at: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** Creates a key; its secret is returned here once and never stored. */
+export async function createApiKey(db: Db, rawInput: z.input<typeof createApiKeyInput>, actor: Actor) {
+  const input = createApiKeyInput.parse(rawInput);
+  const key = `engram_${randomBytes(32).toString("base64url")}`;
+  const [row] = await db
+    .insert(apiKeys)
+    .values({ name: input.name, keyHash: hashKey(key), prefix: key.slice(0, 14), createdBy: actor })
+    .returning();
+  return { key, apiKey: toApiKey(row!) };
+}
+
+export async function listApiKeys(db: Queryable): Promise<ApiKey[]> {
+  const rows = await db.select().from(apiKeys).orderBy(desc(apiKeys.id));
+  return rows.map(toApiKey);
+}
+
+export async function revokeApiKey(db: Queryable, uuid: string): Promise<ApiKey> {
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
+    .where(eq(apiKeys.uuid, z.guid().safeParse(uuid).success ? uuid : "00000000-0000-0000-0000-000000000000"))
+    .returning();
+  if (!row) throw notFound(`API key ${uuid}`);
+  return toApiKey(row);
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(hashKey(a));
+  const right = Buffer.from(hashKey(b));
+  return timingSafeEqual(left, right);
+}
+
+/** The principal a bearer key stands for, or null when it is unknown or revoked. */
+export async function authenticateApiKey(db: Queryable, key: string): Promise<ApiKeyPrincipal | null> {
+  const envKey = config().ENGRAM_API_KEY;
+  if (envKey && sameSecret(key, envKey)) return { kind: "apiKey", uuid: null, name: "ENGRAM_API_KEY" };
+  const [row] = await db
+    .select({ id: apiKeys.id, uuid: apiKeys.uuid, name: apiKeys.name, lastUsedAt: apiKeys.lastUsedAt })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt)));
+  if (!row) return null;
+  // Record use at most once a minute per key, to keep writes off the request path.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: sql`now()` })
+      .where(
+        and(
+          eq(apiKeys.id, row.id),
+          or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`)),
+        ),
+      );
+  }
+  return { kind: "apiKey", uuid: row.uuid, name: row.name };
+}

@@ -1,0 +1,58 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import { z } from "zod";
+import type { Queryable } from "@/db/client";
+import { metadataChanges } from "@/db/schema";
+
+export const metadataHistoryInput = z.object({
+  entity_type: z.enum(["user", "session", "message"]),
+  /** user_id, session_id or message uuid. */
+  entity_id: z.string().min(1).max(256),
+  limit: z.number().int().min(1).max(200).default(50),
+  /** The `id` of the last change of the previous page. */
+  cursor: z.number().int().positive().optional(),
+});
+export type MetadataHistoryInput = z.input<typeof metadataHistoryInput>;
+
+export const metadataChangeSchema = z.object({
+  id: z.number().int(),
+  entity_type: z.enum(["user", "session", "message"]),
+  entity_id: z.string(),
+  actor: z.string(),
+  before: z.record(z.string(), z.unknown()),
+  after: z.record(z.string(), z.unknown()),
+  created_at: z.string(),
+});
+export type MetadataChange = z.infer<typeof metadataChangeSchema>;
+
+/** Metadata changes of one user, session or message, newest first. */
+export async function listMetadataChanges(
+  db: Queryable,
+  rawInput: MetadataHistoryInput,
+): Promise<{ changes: MetadataChange[]; next_cursor: number | null }> {
+  const input = metadataHistoryInput.parse(rawInput);
+  const rows = await db
+    .select()
+    .from(metadataChanges)
+    .where(
+      and(
+        eq(metadataChanges.entityType, input.entity_type),
+        eq(metadataChanges.entityId, input.entity_id),
+        input.cursor === undefined ? undefined : lt(metadataChanges.id, input.cursor),
+      ),
+    )
+    .orderBy(desc(metadataChanges.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  return {
+    changes: page.map((row) => ({
+      id: row.id,
+      entity_type: row.entityType,
+      entity_id: row.entityId,
+      actor: row.actor,
+      before: row.before,
+      after: row.after,
+      created_at: row.createdAt.toISOString(),
+    })),
+    next_cursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
+  };
+}

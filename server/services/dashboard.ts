@@ -1,0 +1,295 @@
+import { and, asc, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { type Queryable, queryRows } from "@/db/client";
+import { apiKeys, messages, sessions, summaries, users } from "@/db/schema";
+import { config } from "../config";
+import { invalid } from "../errors";
+import { sessionSchema } from "../schemas/sessions";
+import { userSchema } from "../schemas/users";
+import { toSession } from "./sessions";
+import { toUser } from "./users";
+
+export const sessionSorts = [
+  "last_activity",
+  "created_at",
+  "message_count",
+  "token_count",
+  "session_id",
+] as const;
+
+export const browseSessionsInput = z.object({
+  /** Matches session id, user id, user email or name, metadata text, or message content. */
+  query: z.string().trim().max(500, "search text is too long").optional(),
+  user_id: z.string().trim().max(256).optional(),
+  /** Last activity on or after this time. */
+  from: z.iso.datetime({ offset: true, error: "from must be an ISO date-time" }).optional(),
+  /** Last activity before this time. */
+  to: z.iso.datetime({ offset: true, error: "to must be an ISO date-time" }).optional(),
+  sort: z.enum(sessionSorts).default("last_activity"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+  limit: z.number().int().min(1).max(100).default(25),
+  /** Opaque keyset cursor from the previous page's `next_cursor`. */
+  cursor: z.string().max(2000).optional(),
+});
+export type BrowseSessionsInput = z.input<typeof browseSessionsInput>;
+
+export const browsedSessionSchema = sessionSchema.extend({
+  user: z
+    .object({
+      email: z.string().nullable(),
+      first_name: z.string().nullable(),
+      last_name: z.string().nullable(),
+    })
+    .nullable(),
+  last_activity_at: z.string(),
+});
+
+export const sessionPageSchema = z.object({
+  sessions: z.array(browsedSessionSchema),
+  next_cursor: z.string().nullable(),
+});
+export type SessionPage = z.infer<typeof sessionPageSchema>;
+
+const lastActivity = sql`coalesce(${sessions.lastMessageAt}, ${sessions.createdAt})`;
+
+/** Each sort: the ordered expression and the type its cursor value is cast back to. */
+const sortColumns: Record<(typeof sessionSorts)[number], { expression: SQL; cast: SQL }> = {
+  last_activity: { expression: lastActivity, cast: sql`timestamptz` },
+  created_at: { expression: sql`${sessions.createdAt}`, cast: sql`timestamptz` },
+  message_count: { expression: sql`${sessions.messageCount}`, cast: sql`bigint` },
+  token_count: { expression: sql`${sessions.tokenCount}`, cast: sql`bigint` },
+  session_id: { expression: sql`${sessions.sessionId}`, cast: sql`text` },
+};
+
+const cursorSchema = z.tuple([z.string(), z.number().int()]);
+
+function decodeCursor(cursor: string): [string, number] {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    throw invalid("cursor is not one this server issued");
+  }
+}
+
+const encodeCursor = (value: string, id: number) =>
+  Buffer.from(JSON.stringify([value, id])).toString("base64url");
+
+/** `%text%` for ILIKE, with the pattern characters in the text taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The sessions browser: search, filter, sort, keyset pagination. */
+export async function browseSessions(
+  db: Queryable,
+  rawInput: BrowseSessionsInput = {},
+): Promise<SessionPage> {
+  const input = browseSessionsInput.parse(rawInput);
+  const { expression, cast } = sortColumns[input.sort];
+  const descending = input.order === "desc";
+
+  const conditions: (SQL | undefined)[] = [isNull(sessions.deletedAt)];
+  if (input.query) {
+    const pattern = containing(input.query);
+    conditions.push(sql`(
+      ${sessions.sessionId} ilike ${pattern}
+      or ${sessions.userId} ilike ${pattern}
+      or ${sessions.metadata}::text ilike ${pattern}
+      or ${users.email} ilike ${pattern}
+      or concat_ws(' ', ${users.firstName}, ${users.lastName}) ilike ${pattern}
+      or exists (
+        select 1 from messages m
+        where m.session_pk = "sessions"."id" and m.deleted_at is null
+          and (m.content ilike ${pattern} or m.search_vector @@ websearch_to_tsquery('english', ${input.query}))
+      )
+    )`);
+  }
+  if (input.user_id) conditions.push(eq(sessions.userId, input.user_id));
+  if (input.from) conditions.push(sql`${lastActivity} >= ${input.from}::timestamptz`);
+  if (input.to) conditions.push(sql`${lastActivity} < ${input.to}::timestamptz`);
+  if (input.cursor) {
+    const [value, id] = decodeCursor(input.cursor);
+    conditions.push(
+      descending
+        ? sql`(${expression}, ${sessions.id}) < (${value}::${cast}, ${id})`
+        : sql`(${expression}, ${sessions.id}) > (${value}::${cast}, ${id})`,
+    );
+  }
+
+  const rows = await db
+    .select({
+      session: sessions,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      userUuid: users.uuid,
+      sortValue: sql<string>`(${expression})::text`,
+      lastActivity: sql<string>`to_char(${lastActivity} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+    })
+    .from(sessions)
+    .leftJoin(users, and(eq(users.userId, sessions.userId), isNull(users.deletedAt)))
+    .where(and(...conditions))
+    .orderBy(
+      descending ? desc(expression) : asc(expression),
+      descending ? desc(sessions.id) : asc(sessions.id),
+    )
+    .limit(input.limit + 1);
+
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    sessions: page.map((row) => ({
+      ...toSession(row.session),
+      user: row.userUuid ? { email: row.email, first_name: row.firstName, last_name: row.lastName } : null,
+      last_activity_at: row.lastActivity,
+    })),
+    next_cursor: rows.length > input.limit && last ? encodeCursor(last.sortValue, last.session.id) : null,
+  };
+}
+
+export const browseUsersInput = z.object({
+  /** Matches user id, email, name or metadata text. */
+  query: z.string().trim().max(500, "search text is too long").optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+  /** The `id` of the last user of the previous page. */
+  cursor: z.number().int().positive().optional(),
+});
+export type BrowseUsersInput = z.input<typeof browseUsersInput>;
+
+export const userPageSchema = z.object({
+  users: z.array(userSchema.extend({ session_count: z.number().int() })),
+  next_cursor: z.number().int().nullable(),
+});
+
+/** The users browser: newest first, searchable, keyset pages on `id`, with each user's session count. */
+export async function browseUsers(
+  db: Queryable,
+  rawInput: BrowseUsersInput = {},
+): Promise<z.infer<typeof userPageSchema>> {
+  const input = browseUsersInput.parse(rawInput);
+  const pattern = input.query ? containing(input.query) : undefined;
+  const rows = await db
+    .select({
+      user: users,
+      // Written out: Drizzle leaves columns unqualified in select fields, which a correlated subquery needs.
+      sessionCount: sql<number>`(select count(*)::int from sessions s
+        where s.user_id = "users"."user_id" and s.deleted_at is null)`,
+    })
+    .from(users)
+    .where(
+      and(
+        isNull(users.deletedAt),
+        input.cursor === undefined ? undefined : lt(users.id, input.cursor),
+        pattern
+          ? sql`(${users.userId} ilike ${pattern} or ${users.email} ilike ${pattern}
+              or concat_ws(' ', ${users.firstName}, ${users.lastName}) ilike ${pattern}
+              or ${users.metadata}::text ilike ${pattern})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(users.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  return {
+    users: page.map((row) => ({ ...toUser(row.user), session_count: Number(row.sessionCount) })),
+    next_cursor: rows.length > input.limit ? page[page.length - 1]!.user.id : null,
+  };
+}
+
+export const overviewInput = z.object({ days: z.number().int().min(1).max(365).default(14) });
+
+export const overviewSchema = z.object({
+  counts: z.object({
+    users: z.number().int(),
+    sessions: z.number().int(),
+    messages: z.number().int(),
+    summaries: z.number().int(),
+    tokens: z.number().int(),
+    active_api_keys: z.number().int(),
+  }),
+  activity: z.array(z.object({ day: z.string(), messages: z.number().int(), sessions: z.number().int() })),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+
+const count = sql<number>`count(*)::int`;
+
+/** Counts, and messages and new sessions per day (UTC); the enrichment backlog is enrichment's own overview. */
+export async function overview(
+  db: Queryable,
+  rawInput: z.input<typeof overviewInput> = {},
+): Promise<Overview> {
+  const { days } = overviewInput.parse(rawInput);
+  const [userCount, sessionCount, messageCount, summaryCount, keyCount] = await Promise.all([
+    db.select({ n: count }).from(users).where(isNull(users.deletedAt)),
+    db
+      .select({ n: count, tokens: sql<string>`coalesce(sum(${sessions.tokenCount}), 0)::text` })
+      .from(sessions)
+      .where(isNull(sessions.deletedAt)),
+    db.select({ n: count }).from(messages).where(isNull(messages.deletedAt)),
+    db.select({ n: count }).from(summaries).where(isNull(summaries.deletedAt)),
+    db.select({ n: count }).from(apiKeys).where(isNull(apiKeys.revokedAt)),
+  ]);
+
+  const activity = await queryRows<{ day: string; messages: number; sessions: number }>(
+    db,
+    sql`
+      with days as (
+        select generate_series(
+          (now() at time zone 'UTC')::date - (${days}::int - 1),
+          (now() at time zone 'UTC')::date,
+          interval '1 day'
+        )::date as day
+      )
+      select to_char(days.day, 'YYYY-MM-DD') as day,
+        (select count(*)::int from ${messages}
+          where ${messages.deletedAt} is null
+            and ${messages.createdAt} >= days.day::timestamp at time zone 'UTC'
+            and ${messages.createdAt} < (days.day + 1)::timestamp at time zone 'UTC') as messages,
+        (select count(*)::int from ${sessions}
+          where ${sessions.deletedAt} is null
+            and ${sessions.createdAt} >= days.day::timestamp at time zone 'UTC'
+            and ${sessions.createdAt} < (days.day + 1)::timestamp at time zone 'UTC') as sessions
+      from days order by days.day`,
+  );
+
+  return {
+    counts: {
+      users: userCount[0]!.n,
+      sessions: sessionCount[0]!.n,
+      messages: messageCount[0]!.n,
+      summaries: summaryCount[0]!.n,
+      tokens: Number(sessionCount[0]!.tokens),
+      active_api_keys: keyCount[0]!.n,
+    },
+    activity: activity.map((row) => ({
+      day: row.day,
+      messages: Number(row.messages),
+      sessions: Number(row.sessions),
+    })),
+  };
+}
+
+const secretName = /(^|_)(KEY|SECRET|PASSWORD|TOKEN)(_|$)/;
+
+/** A URL without its user name and password. */
+function withoutCredentials(value: string): string {
+  try {
+    const url = new URL(value);
+    url.username = "";
+    url.password = "";
+    return url.toString();
+  } catch {
+    return "set (hidden)";
+  }
+}
+
+/** Every configuration variable as the settings page may show it: secrets only as set or not set. */
+export function redactedConfiguration(): { name: string; value: string }[] {
+  return Object.entries(config())
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => {
+      if (value === undefined || value === null || value === "") return { name, value: "not set" };
+      if (secretName.test(name)) return { name, value: "set (hidden)" };
+      if (name.endsWith("_URL") && typeof value === "string")
+        return { name, value: withoutCredentials(value) };
+      return { name, value: typeof value === "object" ? JSON.stringify(value) : String(value) };
+    });
+}

@@ -1,0 +1,260 @@
+import { and, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/client";
+import {
+  type MemoryType,
+  type MessageRow,
+  messages,
+  type SessionRow,
+  type SummaryRow,
+  sessions,
+} from "@/db/schema";
+import { config } from "../config";
+import { AppError } from "../errors";
+import { countTokens } from "../providers/tokenizer";
+import { sessionIdSchema } from "../schemas/common";
+import {
+  type AddMemoryInput,
+  addMemoryInput,
+  type GetMemoryOptions,
+  getMemoryOptions,
+  type Memory,
+} from "../schemas/memory";
+import { relevantSummaries } from "./enrichment";
+import { toMessage } from "./messages";
+import { type Actor, assertCallerMetadata } from "./metadata";
+import { deleteSession, requireSession } from "./sessions";
+import { latestSummary, toSummary } from "./summaries";
+
+export interface AddMemoryResult {
+  session_id: string;
+  /** Messages stored by this call; re-sent uuids are not counted. */
+  added: number;
+  /** Uuids of the batch, in order, whether newly stored or already there. */
+  message_uuids: string[];
+}
+
+/**
+ * Appends a batch of messages to a session, creating the session (or reviving a deleted one) as
+ * needed. The batch is stored in one transaction, in its own order, right after the session's
+ * newest message; a message whose uuid is already stored in the session is skipped.
+ */
+export async function addMemory(
+  db: Db,
+  sessionId: string,
+  rawInput: AddMemoryInput,
+  _actor: Actor,
+): Promise<AddMemoryResult> {
+  // memory.add may create the session, so its id is validated like a created session's.
+  const validSessionId = sessionIdSchema.parse(sessionId);
+  const input = addMemoryInput.parse(rawInput);
+  const batch = input.messages.map((message) => ({
+    uuid: message.uuid?.toLowerCase() ?? crypto.randomUUID(),
+    role: message.role,
+    roleType: message.role_type ?? "norole",
+    content: message.content,
+    metadata: assertCallerMetadata(message.metadata),
+    tokenCount: countTokens(message.content),
+  }));
+  const batchTokens = batch.reduce((sum, message) => sum + message.tokenCount, 0);
+  const revived = sql`${sessions.deletedAt} is not null`;
+
+  return db.transaction(async (tx) => {
+    // Claiming the batch's positions locks the session row until commit, so concurrent batches
+    // on one session queue up and each lands contiguous.
+    const [session] = await tx
+      .insert(sessions)
+      .values({
+        sessionId: validSessionId,
+        messageSeq: batch.length,
+        messageCount: batch.length,
+        tokenCount: batchTokens,
+        lastMessageAt: sql`now()`,
+      })
+      .onConflictDoUpdate({
+        target: sessions.sessionId,
+        set: {
+          messageSeq: sql`${sessions.messageSeq} + ${batch.length}`,
+          summarizedSeq: sql`case when ${revived} then ${sessions.messageSeq} else ${sessions.summarizedSeq} end`,
+          messageCount: sql`case when ${revived} then 0 else ${sessions.messageCount} end + ${batch.length}`,
+          tokenCount: sql`case when ${revived} then 0 else ${sessions.tokenCount} end + ${batchTokens}`,
+          userId: sql`case when ${revived} then null else ${sessions.userId} end`,
+          metadata: sql`case when ${revived} then '{}'::jsonb else ${sessions.metadata} end`,
+          memoryType: sql`case when ${revived} then null else ${sessions.memoryType} end`,
+          createdAt: sql`case when ${revived} then now() else ${sessions.createdAt} end`,
+          lastMessageAt: sql`now()`,
+          updatedAt: sql`now()`,
+          deletedAt: null,
+        },
+      })
+      .returning({ id: sessions.id, messageSeq: sessions.messageSeq });
+    const firstSeq = session!.messageSeq - batch.length + 1;
+
+    // Rows go in uuid order (seq keeps the batch's order), so batches sharing uuids lock them in
+    // the same order and cannot deadlock.
+    const rows = batch
+      .map((message, index) => ({ ...message, sessionPk: session!.id, seq: firstSeq + index }))
+      .sort((a, b) => (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0));
+    const stored = await tx
+      .insert(messages)
+      .values(rows)
+      .onConflictDoNothing({ target: messages.uuid, where: sql`${messages.deletedAt} is null` })
+      .returning({ uuid: messages.uuid, tokenCount: messages.tokenCount });
+
+    if (stored.length < batch.length) {
+      const storedUuids = new Set(stored.map((message) => message.uuid));
+      const skipped = batch.filter((message) => !storedUuids.has(message.uuid));
+      const [elsewhere] = await tx
+        .select({ uuid: messages.uuid })
+        .from(messages)
+        .where(
+          and(
+            inArray(
+              messages.uuid,
+              skipped.map((message) => message.uuid),
+            ),
+            isNull(messages.deletedAt),
+            ne(messages.sessionPk, session!.id),
+          ),
+        )
+        .limit(1);
+      if (elsewhere) {
+        throw new AppError("CONFLICT", `message uuid ${elsewhere.uuid} already belongs to another session`);
+      }
+      const skippedTokens = skipped.reduce((sum, message) => sum + message.tokenCount, 0);
+      await tx
+        .update(sessions)
+        .set({
+          messageCount: sql`${sessions.messageCount} - ${skipped.length}`,
+          tokenCount: sql`${sessions.tokenCount} - ${skippedTokens}`,
+        })
+        .where(eq(sessions.id, session!.id));
+    }
+
+    return {
+      session_id: sessionId,
+      added: stored.length,
+      message_uuids: batch.map((message) => message.uuid),
+    };
+  });
+}
+
+/** Soft-deletes the session with its messages and summaries. */
+export const deleteMemory = deleteSession;
+
+/** The memory for a session's next prompt, per SPEC "Memory semantics". */
+export async function getMemory(
+  db: Queryable,
+  sessionId: string,
+  rawOptions: GetMemoryOptions = {},
+): Promise<Memory> {
+  const options = getMemoryOptions.parse(rawOptions);
+  const session = await requireSession(db, sessionId);
+  const memoryType: MemoryType = options.memoryType ?? session.memoryType ?? "message_window";
+  const window = config().ENGRAM_MEMORY_WINDOW;
+
+  let summary: SummaryRow | undefined;
+  let recent: MessageRow[];
+  let relevant: SummaryRow[] | undefined;
+
+  if (memoryType === "perpetual") {
+    if (options.lastn === undefined) {
+      summary = await latestSummary(db, session.id);
+      recent = await newestMessages(db, session, { afterSeq: summary?.recentMessageSeq });
+    } else {
+      recent = await newestMessages(db, session, { limit: options.lastn });
+      summary = await latestSummary(db, session.id, recent[0]?.seq);
+    }
+  } else if (memoryType === "summary_retriever") {
+    recent = await newestMessages(db, session, { limit: options.lastn ?? window });
+    relevant = await relevantSummaries(db, session.id, recent, 3);
+    summary = relevant[0];
+  } else if (options.lastn === undefined) {
+    summary = await latestSummary(db, session.id);
+    recent = await newestMessages(db, session, { afterSeq: summary?.recentMessageSeq, limit: window });
+  } else {
+    recent = await newestMessages(db, session, { limit: options.lastn });
+    summary = await latestSummary(db, session.id);
+  }
+
+  if (options.maxTokens !== undefined) {
+    ({ summary, recent } = fitTokenBudget(options.maxTokens, summary, recent));
+  }
+
+  return {
+    messages: recent.map(toMessage),
+    ...(summary && { summary: toSummary(summary) }),
+    ...(relevant && { relevant_summaries: relevant.map(toSummary) }),
+    memory_type: memoryType,
+    ...(options.includeContext && { context: memoryContext(summary ? (relevant ?? [summary]) : [], recent) }),
+  };
+}
+
+/** Summaries and recent turns as one block of text, ready to put into a prompt. */
+export function memoryContext(summaryRows: SummaryRow[], recent: MessageRow[]): string {
+  const parts: string[] = [];
+  if (summaryRows.length === 1) parts.push(`Summary of the conversation so far:\n${summaryRows[0]!.content}`);
+  if (summaryRows.length > 1) {
+    parts.push(
+      `Summaries of earlier parts of the conversation:\n${summaryRows.map((row) => `- ${row.content}`).join("\n")}`,
+    );
+  }
+  if (recent.length > 0) {
+    const turns = recent.map((message) => {
+      const speaker = message.roleType === "norole" ? message.role : `${message.role} (${message.roleType})`;
+      return `${speaker}: ${message.content}`;
+    });
+    parts.push(`Recent messages:\n${turns.join("\n")}`);
+  }
+  return parts.join("\n\n");
+}
+
+interface NewestMessagesRange {
+  afterSeq?: number;
+  limit?: number;
+}
+
+/** The query for a session's newest live messages, newest first (exported so tests can check its plan). */
+export function newestMessagesQuery(
+  db: Queryable,
+  sessionPk: number,
+  { afterSeq, limit }: NewestMessagesRange,
+) {
+  const query = db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.sessionPk, sessionPk),
+        isNull(messages.deletedAt),
+        afterSeq === undefined ? undefined : gt(messages.seq, afterSeq),
+      ),
+    )
+    .orderBy(desc(messages.seq));
+  return limit === undefined ? query : query.limit(limit);
+}
+
+/** The newest live messages (after `afterSeq`, at most `limit`), oldest first. */
+async function newestMessages(
+  db: Queryable,
+  session: SessionRow,
+  range: NewestMessagesRange,
+): Promise<MessageRow[]> {
+  if (range.limit === 0) return [];
+  const rows = await newestMessagesQuery(db, session.id, range);
+  return rows.reverse();
+}
+
+/**
+ * Drops the oldest messages until summary and messages fit. A summary too large on its own is
+ * dropped instead, so the newest messages that fit still come back.
+ */
+function fitTokenBudget(maxTokens: number, summary: SummaryRow | undefined, recent: MessageRow[]) {
+  if (summary && summary.tokenCount > maxTokens) summary = undefined;
+  let total = summary?.tokenCount ?? 0;
+  let keepFrom = recent.length;
+  while (keepFrom > 0 && total + recent[keepFrom - 1]!.tokenCount <= maxTokens) {
+    keepFrom -= 1;
+    total += recent[keepFrom]!.tokenCount;
+  }
+  return { summary, recent: recent.slice(keepFrom) };
+}

@@ -1,0 +1,431 @@
+import { and, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Queryable } from "@/db/client";
+import { type MessageRow, messages, type SummaryRow, sessions, summaries } from "@/db/schema";
+import { invalid, notFound } from "../errors";
+import { cosine, embedderFromConfig } from "../providers/embeddings";
+import {
+  type SearchFilter,
+  type SearchInput,
+  type SearchResult,
+  searchInput,
+  type WhereClause,
+} from "../schemas/search";
+import { embeddingSimilarity, embedQuery } from "./enrichment";
+import { toMessage } from "./messages";
+import { requireSession } from "./sessions";
+import { toSummary } from "./summaries";
+import { findLiveUser } from "./users";
+
+/*
+ * Search runs in two steps so that more signals can join later without touching the SQL:
+ *   1. candidate retrieval: each retriever returns its best items with a score in [0, 1]: the
+ *      lexical one (Postgres full-text search plus trigram similarity) always, the vector one
+ *      (cosine similarity of stored embeddings, computed in SQL) when an embedder is configured;
+ *   2. ranking: the candidate lists are fused by reciprocal rank and cut to the limit.
+ *      `search_type: mmr` re-ranks for diversity: relevance against redundancy with what is
+ *      already chosen (embeddings when both items have one, shared words otherwise).
+ */
+
+export interface SearchCandidate {
+  kind: "message" | "summary";
+  message?: MessageRow;
+  summary?: SummaryRow;
+  sessionId: string;
+  /** Relevance in [0, 1] from the retriever that found it. */
+  score: number;
+}
+
+interface Scope {
+  sessionId?: string;
+  userId?: string;
+}
+
+/** How many candidates each retriever returns per result asked for, so re-ranking has room. */
+const CANDIDATES_PER_RESULT = 3;
+
+/** Vector candidates must be at least this fraction as similar to the query as the best one. */
+const VECTOR_FLOOR = 0.5;
+
+/** Word similarity from which a trigram near miss counts (pg_trgm's 0.6 misses one swapped letter). */
+const TRIGRAM_THRESHOLD = 0.45;
+
+/**
+ * Sessions up to this many messages are searched in one pass over their rows; larger ones look
+ * for full-text matches through the index first.
+ */
+const SCAN_SESSION_AT_ONCE = 200;
+
+/**
+ * Near misses in sessions up to this many messages are found by reading the session's rows:
+ * through the database-wide trigram index the planner would intersect the session with every near
+ * miss in the database (tens of thousands of rows in a database of a million messages).
+ */
+const SCAN_SESSION_NEAR_MISSES = 5_000;
+
+/** Searches messages or summaries of one session, one user's sessions, or every session. */
+export async function search(db: Queryable, rawInput: SearchInput): Promise<SearchResult[]> {
+  const input = searchInput.parse(rawInput);
+  const text = input.text?.trim() ?? "";
+  const filter = input.metadata ?? undefined;
+  if (!text && !filter?.where && !filter?.start_date && !filter?.end_date) {
+    throw invalid("search needs text or a metadata filter (where, start_date, end_date)");
+  }
+
+  const session = input.sessionId !== undefined ? await requireSession(db, input.sessionId) : undefined;
+  if (input.userId !== undefined && !(await findLiveUser(db, input.userId))) {
+    throw notFound(`user ${JSON.stringify(input.userId)}`);
+  }
+  if (filter?.where) await assertValidJsonPaths(db, filter.where);
+
+  const candidateLimit = input.limit * CANDIDATES_PER_RESULT;
+  const scope = { sessionId: input.sessionId, userId: input.userId };
+  const retrieve = input.search_scope === "summary" ? lexicalSummaryCandidates : lexicalMessageCandidates;
+  const sessionSize = session?.messageCount ?? Number.POSITIVE_INFINITY;
+  // Full-text matches score above 0.5 and trigram-only near misses at most 0.5, so when full text
+  // alone fills the list the trigram search (costly: it reads every candidate row) cannot change it.
+  const fullText =
+    text && sessionSize > SCAN_SESSION_AT_ONCE
+      ? await retrieve(db, text, filter, scope, candidateLimit, "fullText")
+      : [];
+  const lexical =
+    fullText.length === candidateLimit && fullText.every((candidate) => candidate.score > 0.5)
+      ? fullText
+      : sessionSize <= SCAN_SESSION_NEAR_MISSES
+        ? await retrieve(db, text, filter, scope, candidateLimit, "sessionScan")
+        : await db.transaction(async (tx) => {
+            // The trigram operator's threshold is a setting; set it for this transaction only.
+            await tx.execute(
+              sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TRIGRAM_THRESHOLD)}, true)`,
+            );
+            return retrieve(tx, text, filter, scope, candidateLimit, "nearMisses");
+          });
+
+  const embedder = text ? embedderFromConfig() : undefined;
+  const queryVector = embedder ? await embedQuery(embedder, text) : undefined;
+  const vector = queryVector
+    ? await vectorCandidates(
+        db,
+        input.search_scope === "summary" ? "summary" : "message",
+        queryVector,
+        filter,
+        scope,
+        candidateLimit,
+      )
+    : [];
+
+  return rankCandidates([lexical, vector], {
+    limit: input.limit,
+    searchType: input.search_type ?? "similarity",
+    mmrLambda: input.mmr_lambda ?? 0.5,
+    queryVector,
+  }).map(toSearchResult);
+}
+
+/**
+ * Fuses candidate lists into one ranking. Lists are fused by reciprocal rank when there are
+ * several (lexical and vector); a single list keeps its own order. With `mmr`, the fused list is
+ * re-ranked by maximal marginal relevance.
+ */
+export function rankCandidates(
+  lists: SearchCandidate[][],
+  options: { limit: number; searchType: "similarity" | "mmr"; mmrLambda: number; queryVector?: number[] },
+): SearchCandidate[] {
+  const ranked = fuse(lists);
+  if (options.searchType === "mmr") return maximalMarginalRelevance(ranked, options);
+  return ranked.slice(0, options.limit);
+}
+
+function fuse(lists: SearchCandidate[][]): SearchCandidate[] {
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  const RRF_K = 60;
+  const fused = new Map<string, { candidate: SearchCandidate; rrf: number }>();
+  for (const list of nonEmpty) {
+    list.forEach((candidate, index) => {
+      const key = `${candidate.kind}:${candidate.message?.uuid ?? candidate.summary?.uuid}`;
+      const entry = fused.get(key) ?? { candidate, rrf: 0 };
+      entry.rrf += 1 / (RRF_K + index + 1);
+      entry.candidate = candidate.score > entry.candidate.score ? candidate : entry.candidate;
+      fused.set(key, entry);
+    });
+  }
+  return [...fused.values()].sort((a, b) => b.rrf - a.rrf).map((entry) => entry.candidate);
+}
+
+const embeddingOf = (candidate: SearchCandidate) =>
+  (candidate.message ?? candidate.summary)?.embedding ?? null;
+const wordsOf = (candidate: SearchCandidate) =>
+  new Set(
+    ((candidate.message ?? candidate.summary)?.content.toLowerCase().match(/[\p{L}\p{N}]+/gu) ??
+      []) as string[],
+  );
+
+/** How alike two items are, in [0, 1]: cosine of their embeddings, or the overlap of their words. */
+function likeness(a: SearchCandidate, b: SearchCandidate, words: Map<SearchCandidate, Set<string>>): number {
+  const [left, right] = [embeddingOf(a), embeddingOf(b)];
+  if (left && right && left.length === right.length) return Math.max(0, cosine(left, right));
+  const [x, y] = [words.get(a)!, words.get(b)!];
+  let shared = 0;
+  for (const word of x) if (y.has(word)) shared += 1;
+  const union = x.size + y.size - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+/**
+ * Maximal marginal relevance: picks, one at a time, the candidate with the best
+ * `λ·relevance − (1 − λ)·likeness to the closest already picked`. Relevance is the cosine with the
+ * query when both embeddings exist, else the candidate's own score, else its fused rank.
+ */
+function maximalMarginalRelevance(
+  ranked: SearchCandidate[],
+  options: { limit: number; mmrLambda: number; queryVector?: number[] },
+): SearchCandidate[] {
+  const words = new Map(ranked.map((candidate) => [candidate, wordsOf(candidate)]));
+  const relevance = new Map(
+    ranked.map((candidate, index) => {
+      const embedding = embeddingOf(candidate);
+      const query = options.queryVector;
+      if (query && embedding && embedding.length === query.length)
+        return [candidate, Math.max(0, cosine(query, embedding))];
+      return [candidate, candidate.score > 0 ? candidate.score : 1 / (index + 1)];
+    }),
+  );
+  const chosen: SearchCandidate[] = [];
+  const remaining = [...ranked];
+  while (chosen.length < options.limit && remaining.length > 0) {
+    let best = 0;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    remaining.forEach((candidate, index) => {
+      const redundancy = chosen.reduce((max, picked) => Math.max(max, likeness(candidate, picked, words)), 0);
+      const value = options.mmrLambda * relevance.get(candidate)! - (1 - options.mmrLambda) * redundancy;
+      if (value > bestValue) {
+        bestValue = value;
+        best = index;
+      }
+    });
+    chosen.push(remaining.splice(best, 1)[0]!);
+  }
+  return chosen;
+}
+
+function toSearchResult(candidate: SearchCandidate): SearchResult {
+  const item = candidate.message ?? candidate.summary!;
+  return {
+    ...(candidate.message && { message: toMessage(candidate.message) }),
+    ...(candidate.summary && { summary: toSummary(candidate.summary) }),
+    metadata: item.metadata,
+    session_id: candidate.sessionId,
+    dist: candidate.score,
+    score: candidate.score,
+  };
+}
+
+/**
+ * Lexical relevance in [0, 1]: full-text matches score 0.5–1 by cover density; trigram-only
+ * near misses (misspellings) score below them, by word similarity.
+ */
+function lexicalScore(vector: SQL | PgColumn, content: PgColumn, text: string): SQL<number> {
+  return sql<number>`case when ${vector} @@ websearch_to_tsquery('english', ${text})
+      then 0.5 + 0.5 * ts_rank_cd(${vector}, websearch_to_tsquery('english', ${text}), 32)
+      else 0.5 * word_similarity(${text}, ${content}) end`.mapWith(Number);
+}
+
+/**
+ * `fullText`: full-text matches only; `nearMisses`: also trigram near misses, through the indexes
+ * (the threshold must be set); `sessionScan`: the same as function calls, which no index serves,
+ * so the planner reads the scope's rows.
+ */
+type MatchMode = "fullText" | "nearMisses" | "sessionScan";
+
+function lexicalMatch(vector: PgColumn, content: PgColumn, text: string, mode: MatchMode): SQL {
+  const query = sql`websearch_to_tsquery('english', ${text})`;
+  if (mode === "fullText") return sql`${vector} @@ ${query}`;
+  if (mode === "nearMisses") return sql`(${vector} @@ ${query} or ${content} %> ${text})`;
+  return sql`(ts_match_vq(${vector}, ${query}) or word_similarity(${text}, ${content}) >= ${TRIGRAM_THRESHOLD})`;
+}
+
+function scopeConditions(scope: Scope): (SQL | undefined)[] {
+  return [
+    isNull(sessions.deletedAt),
+    scope.sessionId === undefined ? undefined : eq(sessions.sessionId, scope.sessionId),
+    scope.userId === undefined ? undefined : eq(sessions.userId, scope.userId),
+  ];
+}
+
+async function lexicalMessageCandidates(
+  db: Queryable,
+  text: string,
+  filter: SearchFilter | undefined,
+  scope: Scope,
+  limit: number,
+  mode: MatchMode,
+): Promise<SearchCandidate[]> {
+  const score = text
+    ? lexicalScore(messages.searchVector, messages.content, text)
+    : sql<number>`1.0`.mapWith(Number);
+  const rows = await db
+    .select({ message: messages, sessionId: sessions.sessionId, score })
+    .from(messages)
+    .innerJoin(sessions, eq(sessions.id, messages.sessionPk))
+    .where(
+      and(
+        isNull(messages.deletedAt),
+        ...scopeConditions(scope),
+        text ? lexicalMatch(messages.searchVector, messages.content, text, mode) : undefined,
+        ...filterConditions(filter, messages.metadata, messages.createdAt),
+      ),
+    )
+    .orderBy(...(text ? [desc(score)] : []), desc(messages.createdAt), desc(messages.id))
+    .limit(limit);
+  return rows.map((row) => ({
+    kind: "message",
+    message: row.message,
+    sessionId: row.sessionId,
+    score: row.score,
+  }));
+}
+
+async function lexicalSummaryCandidates(
+  db: Queryable,
+  text: string,
+  filter: SearchFilter | undefined,
+  scope: Scope,
+  limit: number,
+  mode: MatchMode,
+): Promise<SearchCandidate[]> {
+  const score = text
+    ? lexicalScore(summaries.searchVector, summaries.content, text)
+    : sql<number>`1.0`.mapWith(Number);
+  const rows = await db
+    .select({ summary: summaries, sessionId: sessions.sessionId, score })
+    .from(summaries)
+    .innerJoin(sessions, eq(sessions.id, summaries.sessionPk))
+    .where(
+      and(
+        isNull(summaries.deletedAt),
+        ...scopeConditions(scope),
+        text ? lexicalMatch(summaries.searchVector, summaries.content, text, mode) : undefined,
+        ...filterConditions(filter, summaries.metadata, summaries.createdAt),
+      ),
+    )
+    .orderBy(...(text ? [desc(score)] : []), desc(summaries.createdAt), desc(summaries.id))
+    .limit(limit);
+  return rows.map((row) => ({
+    kind: "summary",
+    summary: row.summary,
+    sessionId: row.sessionId,
+    score: row.score,
+  }));
+}
+
+/** Items ranked by cosine similarity of their stored embedding to the query's. */
+async function vectorCandidates(
+  db: Queryable,
+  kind: "message" | "summary",
+  queryVector: number[],
+  filter: SearchFilter | undefined,
+  scope: Scope,
+  limit: number,
+): Promise<SearchCandidate[]> {
+  const table = kind === "message" ? messages : summaries;
+  const similarity = embeddingSimilarity(table.embedding, queryVector);
+  const rows = await db
+    .select({ row: table, sessionId: sessions.sessionId, similarity })
+    .from(table)
+    .innerJoin(sessions, eq(sessions.id, table.sessionPk))
+    .where(
+      and(
+        isNull(table.deletedAt),
+        sql`array_length(${table.embedding}, 1) = ${queryVector.length}`,
+        ...scopeConditions(scope),
+        ...filterConditions(filter, table.metadata, table.createdAt),
+      ),
+    )
+    .orderBy(sql`${similarity} desc`, desc(table.id))
+    .limit(limit);
+  // Everything has some similarity to everything: keep only the items near the best one.
+  const floor = (rows[0]?.similarity ?? 0) * VECTOR_FLOOR;
+  return rows
+    .filter((row) => (row.similarity ?? 0) > 0 && (row.similarity ?? 0) >= floor)
+    .map(({ row, sessionId, similarity: score }) => ({
+      kind,
+      ...(kind === "message" ? { message: row as MessageRow } : { summary: row as SummaryRow }),
+      sessionId,
+      score: Math.max(0, Math.min(1, score ?? 0)),
+    }));
+}
+
+function filterConditions(filter: SearchFilter | undefined, metadata: PgColumn, createdAt: PgColumn): SQL[] {
+  if (!filter) return [];
+  const conditions: SQL[] = [];
+  if (filter.where) conditions.push(compileWhere(filter.where, metadata));
+  if (filter.start_date)
+    conditions.push(sql`${createdAt} >= ${asUtcTimestamp(filter.start_date)}::timestamptz`);
+  if (filter.end_date) conditions.push(sql`${createdAt} <= ${asUtcTimestamp(filter.end_date)}::timestamptz`);
+  return conditions;
+}
+
+/** The filter as SQL; every JSONPath is a bound parameter cast to jsonpath, never spliced. */
+function compileWhere(clause: WhereClause, metadata: PgColumn): SQL {
+  const parts: SQL[] = [];
+  if (clause.jsonpath !== undefined) {
+    parts.push(sql`jsonb_path_exists(${metadata}, ${toPostgresJsonPath(clause.jsonpath)}::jsonpath)`);
+  }
+  for (const child of clause.and ?? []) parts.push(compileWhere(child, metadata));
+  if (clause.or?.length) parts.push(or(...clause.or.map((child) => compileWhere(child, metadata)))!);
+  return and(...parts)!;
+}
+
+/** Checks each JSONPath with Postgres's own parser, so a bad one is a 400 that names it. */
+async function assertValidJsonPaths(db: Queryable, clause: WhereClause): Promise<void> {
+  const paths = new Set<string>();
+  const collect = (node: WhereClause) => {
+    if (node.jsonpath !== undefined) paths.add(node.jsonpath);
+    for (const child of [...(node.and ?? []), ...(node.or ?? [])]) collect(child);
+  };
+  collect(clause);
+  for (const path of paths) {
+    try {
+      await db.execute(sql`select ${toPostgresJsonPath(path)}::jsonpath`);
+    } catch (error) {
+      // Drizzle wraps the driver's error; the reason is Postgres's own message.
+      const cause = (error as { cause?: { message?: string } }).cause;
+      const reason = cause?.message ?? (error as { message?: string }).message ?? "does not parse";
+      throw invalid(`invalid jsonpath ${JSON.stringify(path)}: ${reason}`);
+    }
+  }
+}
+
+/**
+ * Zep's filters quote strings with single quotes (`@.label == 'ORG'`); Postgres's JSONPath wants
+ * double quotes. Single-quoted literals outside double-quoted strings are rewritten as JSON strings.
+ */
+export function toPostgresJsonPath(path: string): string {
+  let out = "";
+  let index = 0;
+  while (index < path.length) {
+    const char = path[index]!;
+    if (char === '"') {
+      let end = index + 1;
+      while (end < path.length && path[end] !== '"') end += path[end] === "\\" ? 2 : 1;
+      out += path.slice(index, end + 1);
+      index = end + 1;
+    } else if (char === "'") {
+      const end = path.indexOf("'", index + 1);
+      if (end === -1) return out + path.slice(index);
+      out += JSON.stringify(path.slice(index + 1, end));
+      index = end + 1;
+    } else {
+      out += char;
+      index += 1;
+    }
+  }
+  return out;
+}
+
+/** Dates and date-times without an offset are read as UTC. */
+function asUtcTimestamp(value: string): string {
+  if (!value.includes("T")) return `${value}T00:00:00Z`;
+  return /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`;
+}

@@ -1,0 +1,174 @@
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db, Queryable } from "@/db/client";
+import { messages, type SessionRow, sessions, summaries } from "@/db/schema";
+import { AppError, invalid, notFound } from "../errors";
+import {
+  type CreateSessionInput,
+  createSessionInput,
+  type ListSessionsInput,
+  listSessionsInput,
+  type Session,
+  type UpdateSessionInput,
+  updateSessionInput,
+} from "../schemas/sessions";
+import { type Actor, assertCallerMetadata, mergeCallerMetadata, recordMetadataChange } from "./metadata";
+import { findLiveUser } from "./users";
+
+export function toSession(row: SessionRow): Session {
+  return {
+    uuid: row.uuid,
+    id: row.id,
+    session_id: row.sessionId,
+    user_id: row.userId,
+    metadata: row.metadata,
+    memory_type: row.memoryType,
+    message_count: row.messageCount,
+    token_count: row.tokenCount,
+    last_message_at: row.lastMessageAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export async function findLiveSession(
+  db: Queryable,
+  sessionId: string,
+  lock = false,
+): Promise<SessionRow | undefined> {
+  const query = db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.deletedAt)));
+  const [row] = lock ? await query.for("update") : await query;
+  return row;
+}
+
+export async function requireSession(db: Queryable, sessionId: string, lock = false): Promise<SessionRow> {
+  const row = await findLiveSession(db, sessionId, lock);
+  if (!row) throw notFound(`session ${JSON.stringify(sessionId)}`);
+  return row;
+}
+
+/** The values a session starts from, when created or revived after a delete. */
+const freshSession = {
+  userId: null,
+  metadata: {},
+  memoryType: null,
+  messageCount: 0,
+  tokenCount: 0,
+  lastMessageAt: null,
+  deletedAt: null,
+};
+
+/** Creates a session; a deleted session's id may be taken again, starting afresh. */
+export async function createSession(db: Db, rawInput: CreateSessionInput, actor: Actor): Promise<Session> {
+  const input = createSessionInput.parse(rawInput);
+  const metadata = assertCallerMetadata(input.metadata);
+  return db.transaction(async (tx) => {
+    if (input.user_id && !(await findLiveUser(tx, input.user_id))) {
+      throw invalid(`user ${JSON.stringify(input.user_id)} does not exist`);
+    }
+    const fields = {
+      ...freshSession,
+      userId: input.user_id ?? null,
+      metadata,
+      memoryType: input.memory_type ?? null,
+    };
+    const [created] = await tx
+      .insert(sessions)
+      .values({ sessionId: input.session_id, ...fields })
+      .onConflictDoUpdate({
+        target: sessions.sessionId,
+        set: {
+          ...fields,
+          summarizedSeq: sql`${sessions.messageSeq}`,
+          createdAt: sql`now()`,
+          updatedAt: sql`now()`,
+        },
+        setWhere: sql`${sessions.deletedAt} is not null`,
+      })
+      .returning();
+    if (!created) {
+      throw new AppError("ALREADY_EXISTS", `session ${JSON.stringify(input.session_id)} already exists`);
+    }
+    await recordMetadataChange(tx, {
+      entityType: "session",
+      entityId: created.sessionId,
+      actor,
+      before: {},
+      after: metadata,
+    });
+    return toSession(created);
+  });
+}
+
+export async function getSession(db: Queryable, sessionId: string): Promise<Session> {
+  return toSession(await requireSession(db, sessionId));
+}
+
+export async function updateSession(
+  db: Db,
+  sessionId: string,
+  rawInput: UpdateSessionInput,
+  actor: Actor,
+): Promise<Session> {
+  const input = updateSessionInput.parse(rawInput);
+  return db.transaction(async (tx) => {
+    const current = await requireSession(tx, sessionId, true);
+    const metadata = mergeCallerMetadata(current.metadata, input.metadata, input.remove_metadata_keys);
+    const [updated] = await tx
+      .update(sessions)
+      .set({
+        metadata,
+        ...(input.memory_type !== undefined && { memoryType: input.memory_type }),
+        updatedAt: sql`now()`,
+      })
+      .where(eq(sessions.id, current.id))
+      .returning();
+    await recordMetadataChange(tx, {
+      entityType: "session",
+      entityId: sessionId,
+      actor,
+      before: current.metadata,
+      after: metadata,
+    });
+    return toSession(updated!);
+  });
+}
+
+/** Sessions in creation order, a page at a time (keyset on `id`), optionally one user's. */
+export async function listSessions(db: Queryable, rawInput: ListSessionsInput = {}): Promise<Session[]> {
+  const input = listSessionsInput.parse(rawInput);
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        isNull(sessions.deletedAt),
+        gt(sessions.id, input.cursor),
+        input.user_id ? eq(sessions.userId, input.user_id) : undefined,
+      ),
+    )
+    .orderBy(asc(sessions.id))
+    .limit(input.limit);
+  return rows.map(toSession);
+}
+
+/** Soft-deletes a session with its messages and summaries. */
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const session = await requireSession(tx, sessionId, true);
+    await tx
+      .update(messages)
+      .set({ deletedAt: sql`now()` })
+      .where(and(eq(messages.sessionPk, session.id), isNull(messages.deletedAt)));
+    await tx
+      .update(summaries)
+      .set({ deletedAt: sql`now()` })
+      .where(and(eq(summaries.sessionPk, session.id), isNull(summaries.deletedAt)));
+    await tx
+      .update(sessions)
+      .set({ deletedAt: sql`now()`, summarizedSeq: sql`${sessions.messageSeq}` })
+      .where(eq(sessions.id, session.id));
+  });
+}

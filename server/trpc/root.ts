@@ -1,0 +1,28 @@
+import { createCallerFactory, router } from "./init";
+import { accountsRouter } from "./routers/accounts";
+import { apiKeysRouter } from "./routers/apiKeys";
+import { auditRouter } from "./routers/audit";
+import { dashboardRouter } from "./routers/dashboard";
+import { enrichmentRouter } from "./routers/enrichment";
+import { memoryRouter } from "./routers/memory";
+import { messagesRouter } from "./routers/messages";
+import { searchRouter } from "./routers/search";
+import { sessionsRouter } from "./routers/sessions";
+import { usersRouter } from "./routers/users";
+
+export const appRouter = router({
+  users: usersRouter,
+  sessions: sessionsRouter,
+  memory: memoryRouter,
+  messages: messagesRouter,
+  search: searchRouter,
+  apiKeys: apiKeysRouter,
+  enrichment: enrichmentRouter,
+  accounts: accountsRouter,
+  dashboard: dashboardRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { sessionIdSchema } from "../../schemas/common";
+import {
+  listMessagesInput,
+  messageListSchema,
+  messageSchema,
+  updateMessageInput,
+} from "../../schemas/messages";
+import * as messages from "../../services/messages";
+import { annotateProcedure, readProcedure, router } from "../init";
+
+const byId = z.object({ sessionId: sessionIdSchema, uuid: z.string() });
+
+export const messagesRouter = router({
+  list: readProcedure
+    .input(listMessagesInput.extend({ sessionId: sessionIdSchema }))
+    .output(messageListSchema)
+    .query(({ ctx, input }) => messages.listMessages(ctx.db, input.sessionId, input)),
+  get: readProcedure
+    .input(byId)
+    .output(messageSchema)
+    .query(({ ctx, input }) => messages.getMessage(ctx.db, input.sessionId, input.uuid)),
+  update: annotateProcedure
+    .input(byId.extend({ patch: updateMessageInput }))
+    .output(messageSchema)
+    .mutation(({ ctx, input }) =>
+      messages.updateMessage(ctx.db, input.sessionId, input.uuid, input.patch, ctx.actor),
+    ),
+});

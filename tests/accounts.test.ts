@@ -1,0 +1,296 @@
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { resetConfig } from "@/server/config";
+import {
+  createAccount,
+  createFirstAdmin,
+  hashPassword,
+  SESSION_COOKIE,
+  verifyPassword,
+} from "@/server/services/accounts";
+import { CSRF_HEADER, createContext } from "@/server/trpc/init";
+import { createCaller } from "@/server/trpc/root";
+import { backends, callerFor, useTestDatabase } from "./support/databases";
+
+const password = "correct horse battery";
+
+/** A tRPC caller for a browser request carrying these headers. */
+async function browser(db: Db, headers: Record<string, string> = {}) {
+  return createCaller(await createContext(db, new Headers(headers)));
+}
+
+/** Signs in through tRPC and returns the cookie the browser would keep, and its Set-Cookie header. */
+async function signInCookie(db: Db, email: string, secret = password) {
+  const context = await createContext(db, new Headers({ [CSRF_HEADER]: "1" }), { secure: true });
+  await createCaller(context).accounts.signIn({ email, password: secret });
+  const setCookie = context.responseHeaders.get("set-cookie")!;
+  return { setCookie, cookie: setCookie.split(";")[0]! };
+}
+
+describe("password hashing", () => {
+  it("salts each hash and verifies only the right password", async () => {
+    const first = await hashPassword(password);
+    const second = await hashPassword(password);
+    expect(first).not.toEqual(second);
+    expect(first).not.toContain(password);
+    expect(await verifyPassword(password, first)).toBe(true);
+    expect(await verifyPassword("wrong password!", first)).toBe(false);
+    expect(await verifyPassword(password, "garbage")).toBe(false);
+  });
+});
+
+describe.each(backends)("accounts on %s", (backend) => {
+  const t = useTestDatabase(backend, `accounts_${backend}`);
+
+  it("creates the first admin once, even when two requests race", async () => {
+    const api = await browser(t.db, { [CSRF_HEADER]: "1" });
+    expect(await api.accounts.status()).toEqual({ needs_setup: true });
+    const results = await Promise.allSettled([
+      createFirstAdmin(t.db, { email: "a@example.com", password }),
+      createFirstAdmin(t.db, { email: "b@example.com", password }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await api.accounts.status()).toEqual({ needs_setup: false });
+    await expect(api.accounts.setup({ email: "c@example.com", password })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("signs in with a secure cookie whose token is stored only hashed", async () => {
+    await createFirstAdmin(t.db, { email: "Admin@Example.com", name: "Ada", password });
+    const { setCookie, cookie } = await signInCookie(t.db, "admin@example.com");
+    expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[\\w-]{40,};`));
+    expect(setCookie).toContain("HttpOnly");
+    expect(setCookie).toContain("SameSite=Lax");
+    expect(setCookie).toContain("Secure");
+    const token = cookie.split("=")[1]!;
+    const stored = JSON.stringify(await t.db.query.accountSessions.findMany());
+    expect(stored).not.toContain(token);
+
+    const signedIn = await browser(t.db, { cookie, [CSRF_HEADER]: "1" });
+    expect(await signedIn.accounts.me()).toMatchObject({ email: "admin@example.com", role: "admin" });
+
+    // Without the CSRF header the cookie is not enough.
+    const forged = await browser(t.db, { cookie });
+    await expect(forged.accounts.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+
+    await signedIn.accounts.signOut();
+    const afterSignOut = await browser(t.db, { cookie, [CSRF_HEADER]: "1" });
+    await expect(afterSignOut.accounts.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("refuses wrong passwords, unknown emails, disabled accounts and sign-in without the CSRF header", async () => {
+    await createFirstAdmin(t.db, { email: "admin@example.com", password });
+    const api = await browser(t.db, { [CSRF_HEADER]: "1" });
+    await expect(
+      api.accounts.signIn({ email: "admin@example.com", password: "not the password" }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(api.accounts.signIn({ email: "nobody@example.com", password })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    const noHeader = await browser(t.db);
+    await expect(noHeader.accounts.signIn({ email: "admin@example.com", password })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+
+    const support = await createAccount(t.db, { email: "s@example.com", password, role: "support" });
+    const { cookie } = await signInCookie(t.db, "s@example.com");
+    const admin = await callerFor(t.db, {
+      kind: "account",
+      accountId: 1,
+      email: "admin@example.com",
+      role: "admin",
+    });
+    await admin.accounts.update({ id: support.id, disabled: true });
+    const disabled = await browser(t.db, { cookie, [CSRF_HEADER]: "1" });
+    await expect(disabled.accounts.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(api.accounts.signIn({ email: "s@example.com", password })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+  });
+
+  it("enforces roles on the server: support annotates but cannot delete or manage keys", async () => {
+    const admin = await createFirstAdmin(t.db, { email: "admin@example.com", password });
+    const adminApi = await callerFor(t.db, {
+      kind: "account",
+      accountId: admin.id,
+      email: admin.email,
+      role: "admin",
+    });
+    await adminApi.accounts.create({ email: "support@example.com", password, role: "support" });
+    await adminApi.accounts.create({ email: "op@example.com", password, role: "operator" });
+    await expect(
+      adminApi.accounts.create({ email: "SUPPORT@example.com", password, role: "operator" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await adminApi.memory.add({ sessionId: "s1", messages: [{ role: "Jane", content: "Hi" }] });
+
+    const { cookie } = await signInCookie(t.db, "support@example.com");
+    const support = await browser(t.db, { cookie, [CSRF_HEADER]: "1" });
+    const updated = await support.sessions.annotate({
+      sessionId: "s1",
+      patch: { metadata: { flag: "reviewed", draft: true } },
+    });
+    expect(updated.metadata).toEqual({ flag: "reviewed", draft: true });
+    const removed = await support.sessions.annotate({
+      sessionId: "s1",
+      patch: { remove_metadata_keys: ["draft"] },
+    });
+    expect(removed.metadata).toEqual({ flag: "reviewed" });
+    await expect(
+      support.sessions.update({ sessionId: "s1", patch: { memory_type: "perpetual" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await adminApi.users.create({ user_id: "u1", email: "u1@example.com" });
+    await expect(
+      support.users.update({ userId: "u1", patch: { email: "changed@example.com" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await support.users.annotate({ userId: "u1", patch: { metadata: { vip: true } } })).email).toBe(
+      "u1@example.com",
+    );
+    await expect(support.memory.delete({ sessionId: "s1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(support.apiKeys.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(support.accounts.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      support.memory.add({ sessionId: "s1", messages: [{ role: "x", content: "y" }] }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+
+    const history = await support.audit.metadataHistory({ entity_type: "session", entity_id: "s1" });
+    expect(history.changes.map((change) => [change.actor, change.before, change.after])).toEqual(
+      expect.arrayContaining([
+        ["account:support@example.com", {}, { flag: "reviewed", draft: true }],
+        ["account:support@example.com", { flag: "reviewed", draft: true }, { flag: "reviewed" }],
+      ]),
+    );
+
+    const operator = await browser(t.db, {
+      cookie: (await signInCookie(t.db, "op@example.com")).cookie,
+      [CSRF_HEADER]: "1",
+    });
+    await expect(operator.apiKeys.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await operator.memory.delete({ sessionId: "s1" });
+    await expect(operator.sessions.get({ sessionId: "s1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("slows down repeated failed sign-ins for an email", async () => {
+    await createFirstAdmin(t.db, { email: "admin@example.com", password });
+    const api = await browser(t.db, { [CSRF_HEADER]: "1" });
+    const email = `target-${backend}@example.com`;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await expect(api.accounts.signIn({ email, password: "guess-guess-guess" })).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+      });
+    }
+    await expect(api.accounts.signIn({ email, password: "guess-guess-guess" })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+    // Other accounts are unaffected.
+    await expect(api.accounts.signIn({ email: "admin@example.com", password })).resolves.toMatchObject({
+      role: "admin",
+    });
+  });
+
+  it("keeps the last admin: no self-demotion and no demoting the only admin", async () => {
+    const admin = await createFirstAdmin(t.db, { email: "admin@example.com", password });
+    const api = await callerFor(t.db, {
+      kind: "account",
+      accountId: admin.id,
+      email: admin.email,
+      role: "admin",
+    });
+    await expect(api.accounts.update({ id: admin.id, role: "support" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(
+      api.accounts.create({ email: "x@example.com", password: "short", role: "support" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await api.accounts.list()).toHaveLength(1);
+  });
+
+  it("browses sessions by content, user and metadata with keyset pages", async () => {
+    const api = await callerFor(t.db);
+    await api.users.create({ user_id: "jane", email: "jane@example.com", first_name: "Jane" });
+    for (let i = 0; i < 5; i++) {
+      await api.sessions.create({ session_id: `s${i}`, user_id: i % 2 ? "jane" : null, metadata: { n: i } });
+      await api.memory.add({
+        sessionId: `s${i}`,
+        messages: [{ role: "u", content: `message about ${i ? "pears" : "apples"}` }],
+      });
+    }
+    const byContent = await api.dashboard.sessions({ query: "apples" });
+    expect(byContent.sessions.map((s) => s.session_id)).toEqual(["s0"]);
+    await api.memory.add({ sessionId: "s3", messages: [{ role: "u", content: "bananas later on" }] });
+    const byLaterMessage = await api.dashboard.sessions({ query: "bananas" });
+    expect(byLaterMessage.sessions.map((s) => s.session_id)).toEqual(["s3"]);
+    const byUser = await api.dashboard.sessions({ user_id: "jane", sort: "session_id", order: "asc" });
+    expect(byUser.sessions.map((s) => s.session_id)).toEqual(["s1", "s3"]);
+    expect(byUser.sessions[0]!.user?.email).toBe("jane@example.com");
+    expect((await api.dashboard.sessions({ query: "Jane" })).sessions).toHaveLength(2);
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.dashboard.sessions({ limit: 2, cursor, sort: "last_activity" });
+      seen.push(...page.sessions.map((s) => s.session_id));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(["s3", "s4", "s2", "s1", "s0"]);
+    await expect(api.dashboard.sessions({ cursor: "nonsense" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+
+    await api.users.create({ user_id: "bob", metadata: { team: "billing" } });
+    const found = await api.dashboard.users({ query: "BILLING" });
+    expect(found.users.map((u) => [u.user_id, u.session_count])).toEqual([["bob", 0]]);
+    const firstPage = await api.dashboard.users({ limit: 1 });
+    expect(firstPage.users.map((u) => u.user_id)).toEqual(["bob"]);
+    const secondPage = await api.dashboard.users({ limit: 1, cursor: firstPage.next_cursor! });
+    expect(secondPage.users.map((u) => [u.user_id, u.session_count])).toEqual([["jane", 2]]);
+    expect(secondPage.next_cursor).toBeNull();
+
+    const stats = await api.dashboard.overview({ days: 7 });
+    expect(stats.counts).toMatchObject({ users: 2, sessions: 5, messages: 6 });
+    expect(stats.activity).toHaveLength(7);
+    expect(stats.activity.at(-1)!.messages).toBe(6);
+  });
+
+  it("shows configuration to admins only, with secrets redacted", async () => {
+    const secrets = {
+      ENGRAM_SUMMARIZER_API_KEY: "sk-very-secret-value",
+      DATABASE_URL: "postgres://app:hunter2@db.example:5432/engram",
+    };
+    const saved = Object.fromEntries(Object.keys(secrets).map((key) => [key, process.env[key]]));
+    Object.assign(process.env, secrets);
+    resetConfig();
+    try {
+      const admin = await callerFor(t.db, {
+        kind: "account",
+        accountId: 1,
+        email: "a@example.com",
+        role: "admin",
+      });
+      const entries = await admin.dashboard.configuration();
+      const shown = JSON.stringify(entries);
+      expect(shown).not.toContain("sk-very-secret-value");
+      expect(shown).not.toContain("hunter2");
+      expect(entries).toContainEqual({ name: "ENGRAM_SUMMARIZER_API_KEY", value: "set (hidden)" });
+      expect(entries).toContainEqual({ name: "ENGRAM_MEMORY_WINDOW", value: "12" });
+      expect(entries.find((entry) => entry.name === "DATABASE_URL")?.value).toBe(
+        "postgres://db.example:5432/engram",
+      );
+      const operator = await callerFor(t.db, {
+        kind: "account",
+        accountId: 2,
+        email: "o@example.com",
+        role: "operator",
+      });
+      await expect(operator.dashboard.configuration()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      resetConfig();
+    }
+  });
+});

@@ -1,0 +1,132 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { createFreshDatabase, testDatabasePrefix } from "./databases";
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** The bootstrap key the server was started with (ENGRAM_API_KEY). */
+  apiKey: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The production build the tests run: ENGRAM_DIST_DIR, as `next build` wrote it. */
+export const distDir = process.env.ENGRAM_DIST_DIR || ".next";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`Engram did not answer /healthz within 60 s:\n${output()}`);
+}
+
+/**
+ * Starts the production build (`next start`) on a free port against a fresh Postgres database
+ * named `<ENGRAM_TEST_DB_PREFIX>_<name>`, with a bootstrap API key.
+ */
+export async function startServer(name: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  const buildId = path.join(process.cwd(), distDir, "BUILD_ID");
+  if (!existsSync(buildId)) {
+    throw new Error(
+      `No production build in ${distDir}/. Build it first: ENGRAM_DIST_DIR=${distDir} npx next build ` +
+        "(and run the tests with the same ENGRAM_DIST_DIR).",
+    );
+  }
+  const databaseUrl = await createFreshDatabase(`${testDatabasePrefix}_${name}`);
+  const apiKey = `test-bootstrap-key-${name}-0123456789`;
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    process.execPath,
+    [
+      path.join("node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
+    {
+      cwd: process.cwd(),
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ENGRAM_DIST_DIR: distDir,
+        DATABASE_URL: databaseUrl,
+        ENGRAM_API_KEY: apiKey,
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let log = "";
+  const capture = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on("data", capture);
+  child.stderr!.on("data", capture);
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  try {
+    await waitForHealth(url, child, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, apiKey, databaseUrl, stop };
+}
+
+/** One server for the current test file, started before its tests and stopped after them. */
+export function serverForTests(name: string, env: Record<string, string> = {}): RunningServer {
+  const holder: { server?: RunningServer } = {};
+  beforeAll(async () => {
+    holder.server = await startServer(name, env);
+  });
+  afterAll(async () => {
+    await holder.server?.stop();
+  });
+  return {
+    get url() {
+      return holder.server!.url;
+    },
+    get apiKey() {
+      return holder.server!.apiKey;
+    },
+    get databaseUrl() {
+      return holder.server!.databaseUrl;
+    },
+    stop: () => holder.server?.stop() ?? Promise.resolve(),
+  };
+}
