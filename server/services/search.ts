@@ -276,7 +276,8 @@ async function lexicalMessageCandidates(
         ...filterConditions(filter, messages.metadata, messages.createdAt),
       ),
     )
-    .orderBy(...(text ? [desc(score)] : []), desc(messages.createdAt), desc(messages.id))
+    // Ties go to the most recent message; within a batch (one created_at) to the later one.
+    .orderBy(...(text ? [desc(score)] : []), desc(messages.createdAt), desc(messages.seq), desc(messages.id))
     .limit(limit);
   return rows.map((row) => ({
     kind: "message",
