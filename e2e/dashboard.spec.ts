@@ -189,7 +189,7 @@ test("annotate a message and see its history", async ({ page }) => {
 
   // Enrichment may have added its own `system` key meanwhile; the rest is what the operator wrote.
   const { system: _system, ...stored } = (await api.messages.get.query({ sessionId, uuid })).metadata;
-  expect(stored).toEqual({ source: "email", priority: null, tags: ["escalated"] });
+  expect(stored).toEqual({ source: "email", tags: ["escalated"] });
   await snapshot(page, "message-annotation");
 });
 
