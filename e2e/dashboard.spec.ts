@@ -281,9 +281,12 @@ test("search, filter and page through sessions; delete one with confirmation", a
     });
   }
   await page.goto("/sessions");
-  // Keyboard: "/" jumps to the search box.
-  await page.locator("body").press("/");
-  await expect(page.getByLabel("Search sessions")).toBeFocused();
+  // Keyboard: "/" jumps to the search box (once the page is hydrated and listens for keys).
+  await expect(async () => {
+    await page.locator("body").press("/");
+    await expect(page.getByLabel("Search sessions")).toBeFocused({ timeout: 500 });
+  }).toPass();
+  await expect(page.getByLabel("Search sessions")).toHaveValue("");
   await page.keyboard.type("zebra crossing");
   await expect(page.getByRole("link", { name: `${marker}-s1` })).toBeVisible();
   await expect(page.getByRole("link", { name: `${marker}-s0` })).toHaveCount(0);
