@@ -1,5 +1,15 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  try {
+    await start();
+  } catch (error) {
+    // Next would go on serving a 500 for every request: stop instead, saying why.
+    console.error(`Engram cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+async function start() {
   const { config } = await import("./server/config");
   const { database } = await import("./server/db");
   const settings = config();

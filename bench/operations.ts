@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
-import { messages, sessions, summaries } from "@/db/schema";
-import { addMemory, getMemory } from "@/server/services/memory";
-import { listMessages } from "@/server/services/messages";
+import { messages, sessions } from "@/db/schema";
+import { addMemory, getMemory, memoryWindowQuery } from "@/server/services/memory";
+import { listMessages, sessionWithMessages } from "@/server/services/messages";
 import { search } from "@/server/services/search";
 import type { CallFactory, HttpCall } from "./load";
 
@@ -80,28 +80,11 @@ async function floorSession(db: Db, sessionId: string) {
   return session;
 }
 
-/** `getMemory` without lastn: the latest summary, then the messages after it (at most `limit`). */
+/** `getMemory` without lastn: the session, its latest summary and the messages after it (at most `limit`). */
 async function floorMemory(db: Db, sessionId: string, limit: number | undefined) {
-  const session = await floorSession(db, sessionId);
-  const [summary] = await db
-    .select()
-    .from(summaries)
-    .where(and(eq(summaries.sessionPk, session.id), isNull(summaries.deletedAt)))
-    .orderBy(desc(summaries.recentMessageSeq), desc(summaries.id))
-    .limit(1);
-  const query = db
-    .select()
-    .from(messages)
-    .where(
-      and(
-        eq(messages.sessionPk, session.id),
-        isNull(messages.deletedAt),
-        summary ? gt(messages.seq, summary.recentMessageSeq) : undefined,
-      ),
-    )
-    .orderBy(desc(messages.seq));
-  const rows = limit === undefined ? await query : await query.limit(limit);
-  return { summary, messages: rows.reverse() };
+  const rows = await memoryWindowQuery(db, sessionId, limit);
+  if (!rows[0]) throw new Error(`no session ${sessionId}`);
+  return rows;
 }
 
 /** `addMemory`'s transaction: claim positions on the session row, then insert the batch. */
@@ -139,15 +122,11 @@ async function floorAdd(db: Db, sessionId: string, n: number) {
   });
 }
 
-/** `listMessages`' first page: the session, then its first messages in order. */
+/** `listMessages`' first page: the session and its first messages in order, in one statement. */
 async function floorList(db: Db, sessionId: string) {
-  const session = await floorSession(db, sessionId);
-  return db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.sessionPk, session.id), isNull(messages.deletedAt)))
-    .orderBy(asc(messages.seq))
-    .limit(listLimit + 1);
+  const found = await sessionWithMessages(db, sessionId, { forward: true, limit: listLimit + 1 });
+  if (!found) throw new Error(`no session ${sessionId}`);
+  return found;
 }
 
 /**

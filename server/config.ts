@@ -41,6 +41,7 @@ const configSchema = z.object({
   // Background worker: off to run an instance that only serves requests.
   ENGRAM_WORKER: optionalText.pipe(z.enum(["on", "off"]).default("on")),
   ENGRAM_WORKER_POLL_MS: integer(1_000, 10, 3_600_000),
+  ENGRAM_WORKER_SETTLE_MS: integer(250, 0, 60_000),
   ENGRAM_WORKER_CONCURRENCY: integer(2, 1, 64),
   ENGRAM_WORKER_LEASE_MS: integer(120_000, 1_000, 86_400_000),
   ENGRAM_WORKER_RETRY_BASE_MS: integer(5_000, 1, 86_400_000),

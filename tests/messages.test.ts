@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
-import { newestMessagesQuery } from "@/server/services/memory";
+import { memoryWindowQuery, newestMessagesQuery } from "@/server/services/memory";
 import { backends, callerFor, useTestDatabase } from "./support/databases";
 
 type Api = Awaited<ReturnType<typeof callerFor>>;
@@ -166,6 +166,15 @@ describe.each(backends)("messages on %s", (backend) => {
     const text = plan.map((row) => Object.values(row)[0]).join("\n");
     expect(text).toMatch(/Index Scan Backward using messages_(live_)?session_seq_idx on messages/);
     expect(text).not.toContain("Seq Scan");
+
+    // Memory's one-statement read (session, latest summary, messages after it) uses the same index.
+    const memoryPlan = await queryRows<Record<string, string>>(
+      t.db,
+      sql`explain ${memoryWindowQuery(t.db, "big", 12)}`,
+    );
+    const memoryText = memoryPlan.map((row) => Object.values(row)[0]).join("\n");
+    expect(memoryText).toMatch(/Index Scan Backward using messages_(live_)?session_seq_idx on messages/);
+    expect(memoryText).not.toMatch(/Seq Scan on (messages|summaries)/);
 
     const memory = await api.memory.get({ sessionId: "big", lastn: 3 });
     expect(memory.messages.map((m) => m.content)).toEqual([

@@ -12,6 +12,11 @@ export interface WorkerOptions extends Partial<ProcessOptions> {
   concurrency?: number;
   /** Pause between polls when there was nothing to do. */
   pollMs?: number;
+  /**
+   * Pause after a round that caught up, so that messages arriving meanwhile are enriched and
+   * summarized together rather than one request at a time.
+   */
+  settleMs?: number;
 }
 
 export interface RoundResult {
@@ -22,7 +27,7 @@ export interface RoundResult {
 /** Options filled in from the configuration. */
 export function workerSettings(
   options: WorkerOptions = {},
-): ProcessOptions & { concurrency: number; pollMs: number } {
+): ProcessOptions & { concurrency: number; pollMs: number; settleMs: number } {
   const settings = config();
   return {
     owner: options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
@@ -38,12 +43,20 @@ export function workerSettings(
     batchSize: options.batchSize ?? 100,
     concurrency: options.concurrency ?? settings.ENGRAM_WORKER_CONCURRENCY,
     pollMs: options.pollMs ?? settings.ENGRAM_WORKER_POLL_MS,
+    settleMs: options.settleMs ?? settings.ENGRAM_WORKER_SETTLE_MS,
   };
 }
 
-/** One round: find work, claim up to `concurrency` sessions, process them in parallel. */
-export async function runRound(db: Db, settings: ReturnType<typeof workerSettings>): Promise<RoundResult> {
-  await discoverWork(db, settings.window);
+/**
+ * One round: find work (unless `discover` is false: sessions already flagged are enough), claim up
+ * to `concurrency` sessions, process them in parallel.
+ */
+export async function runRound(
+  db: Db,
+  settings: ReturnType<typeof workerSettings>,
+  discover = true,
+): Promise<RoundResult> {
+  if (discover) await discoverWork(db, settings.window);
   const claimed = await claimSessions(db, settings, settings.concurrency);
   const outcomes: Record<Outcome, number> = { done: 0, failed: 0, lease_lost: 0 };
   await Promise.all(
@@ -76,6 +89,9 @@ export class EnrichmentWorker {
   private running = false;
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<void> | undefined;
+  /** When work was last looked for; while a backlog drains, once per poll interval is enough. */
+  private discoveredAt = 0;
+  private backlog = false;
 
   constructor(
     private readonly db: Db,
@@ -117,10 +133,16 @@ export class EnrichmentWorker {
   private async poll(): Promise<void> {
     let delay = this.settings.pollMs;
     try {
-      const round = await runRound(this.db, this.settings);
-      // More may be waiting: go again at once.
-      if (round.claimed > 0) delay = 0;
+      const discover = !this.backlog || Date.now() - this.discoveredAt >= this.settings.pollMs;
+      if (discover) this.discoveredAt = Date.now();
+      const round = await runRound(this.db, this.settings, discover);
+      // A full round means more is waiting: go again at once. A round that caught up waits a
+      // moment, so that the next one finds a batch rather than a single request's messages.
+      this.backlog = round.claimed === this.settings.concurrency;
+      if (this.backlog) delay = 0;
+      else if (round.claimed > 0) delay = this.settings.settleMs;
     } catch (error) {
+      this.backlog = false;
       console.error("enrichment worker round failed:", error);
       delay = Math.max(this.settings.pollMs, 5_000);
     }

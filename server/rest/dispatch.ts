@@ -82,6 +82,7 @@ export async function handleZepRequest(request: Request, version: ZepVersion): P
       return errorReply(404, "NOT_FOUND", `no such route: ${request.method} ${pathname}`);
     }
 
+    const started = performance.now();
     const { route, params } = found;
     for (const [name, value] of Object.entries(params)) params[name] = pathParams[name]!.parse(value);
     const result = await route.handle({
@@ -91,8 +92,13 @@ export async function handleZepRequest(request: Request, version: ZepVersion): P
       query: Object.fromEntries(new URL(request.url).searchParams),
       body: () => readJsonObject(request, config().ENGRAM_MAX_BODY_BYTES),
     });
-    if ("text" in route.reply) return textReply(route.reply.text, route.reply.status);
-    return jsonReply(result, route.reply.status);
+    const response =
+      "text" in route.reply
+        ? textReply(route.reply.text, route.reply.status)
+        : jsonReply(result, route.reply.status);
+    // How long Engram itself took (validation, database, shaping), for clients and benchmarks.
+    response.headers.set("Server-Timing", `app;dur=${(performance.now() - started).toFixed(2)}`);
+    return response;
   } catch (error) {
     return replyForError(error, where);
   }

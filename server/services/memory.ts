@@ -7,9 +7,10 @@ import {
   type SessionRow,
   type SummaryRow,
   sessions,
+  summaries,
 } from "@/db/schema";
 import { config } from "../config";
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { countTokens } from "../providers/tokenizer";
 import { sessionIdSchema } from "../schemas/common";
 import {
@@ -20,7 +21,7 @@ import {
   type Memory,
 } from "../schemas/memory";
 import { relevantSummaries } from "./enrichment";
-import { toMessage } from "./messages";
+import { fieldsOf, toMessage } from "./messages";
 import { type Actor, assertCallerMetadata } from "./metadata";
 import { deleteSession, requireSession } from "./sessions";
 import { latestSummary, toSummary } from "./summaries";
@@ -148,33 +149,45 @@ export async function getMemory(
   rawOptions: GetMemoryOptions = {},
 ): Promise<Memory> {
   const options = getMemoryOptions.parse(rawOptions);
-  const session = await requireSession(db, sessionId);
-  const memoryType: MemoryType = options.memoryType ?? session.memoryType ?? "message_window";
   const window = config().ENGRAM_MEMORY_WINDOW;
 
+  let session: SessionRow;
   let summary: SummaryRow | undefined;
-  let recent: MessageRow[];
+  let recent: MessageRow[] | undefined;
   let relevant: SummaryRow[] | undefined;
 
+  // The common case, the latest summary and the messages after it, is read with the session in
+  // one statement; the session's own memory type, known only then, may ask for more.
+  if (options.lastn === undefined && options.memoryType !== "summary_retriever") {
+    const perpetual = options.memoryType === "perpetual";
+    const limit = perpetual ? undefined : window;
+    const rows = await memoryWindowQuery(db, sessionId, limit);
+    if (!rows[0]) throw notFound(`session ${JSON.stringify(sessionId)}`);
+    session = rows[0].session;
+    summary = rows[0].summary ?? undefined;
+    recent = rows.flatMap((row) => (row.message ? [row.message] : [])).reverse();
+  } else {
+    session = await requireSession(db, sessionId);
+  }
+  const memoryType: MemoryType = options.memoryType ?? session.memoryType ?? "message_window";
+
   if (memoryType === "perpetual") {
-    if (options.lastn === undefined) {
-      summary = await latestSummary(db, session.id);
-      recent = await newestMessages(db, session, { afterSeq: summary?.recentMessageSeq });
-    } else {
+    if (options.lastn !== undefined) {
       recent = await newestMessages(db, session, { limit: options.lastn });
       summary = await latestSummary(db, session.id, recent[0]?.seq);
+    } else if (recent === undefined || recent.length === window) {
+      // Read with a window's limit: the messages after that summary may be more.
+      recent = await newestMessages(db, session, { afterSeq: summary?.recentMessageSeq });
     }
   } else if (memoryType === "summary_retriever") {
     recent = await newestMessages(db, session, { limit: options.lastn ?? window });
     relevant = await relevantSummaries(db, session.id, recent, 3);
     summary = relevant[0];
-  } else if (options.lastn === undefined) {
-    summary = await latestSummary(db, session.id);
-    recent = await newestMessages(db, session, { afterSeq: summary?.recentMessageSeq, limit: window });
-  } else {
+  } else if (options.lastn !== undefined) {
     recent = await newestMessages(db, session, { limit: options.lastn });
     summary = await latestSummary(db, session.id);
   }
+  if (recent === undefined) throw new Error("unreachable: no messages read");
 
   if (options.maxTokens !== undefined) {
     ({ summary, recent } = fitTokenBudget(options.maxTokens, summary, recent));
@@ -231,6 +244,40 @@ export function newestMessagesQuery(
     )
     .orderBy(desc(messages.seq));
   return limit === undefined ? query : query.limit(limit);
+}
+
+/**
+ * The live session `sessionId` with its latest summary and its newest live messages after that
+ * summary (at most `limit`), in one statement: one row per message, newest first, or one row
+ * without a message when there is none; no row when the session does not exist.
+ */
+export function memoryWindowQuery(db: Queryable, sessionId: string, limit: number | undefined) {
+  const latest = db
+    .select()
+    .from(summaries)
+    .where(and(eq(summaries.sessionPk, sessions.id), isNull(summaries.deletedAt)))
+    .orderBy(desc(summaries.recentMessageSeq), desc(summaries.id))
+    .limit(1)
+    .as("latest");
+  const after = db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.sessionPk, sessions.id),
+        isNull(messages.deletedAt),
+        gt(messages.seq, sql`coalesce(${latest.recentMessageSeq}, 0)`),
+      ),
+    )
+    .orderBy(desc(messages.seq));
+  const recent = (limit === undefined ? after : after.limit(limit)).as("recent");
+  return db
+    .select({ session: sessions, summary: fieldsOf(latest), message: fieldsOf(recent) })
+    .from(sessions)
+    .leftJoinLateral(latest, sql`true`)
+    .leftJoinLateral(recent, sql`true`)
+    .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.deletedAt)))
+    .orderBy(desc(recent.seq));
 }
 
 /** The newest live messages (after `afterSeq`, at most `limit`), oldest first. */

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, type Subquery, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
-import { type MessageRow, messages } from "@/db/schema";
+import { type MessageRow, messages, type SessionRow, sessions } from "@/db/schema";
 import { notFound } from "../errors";
 import { uuidSchema } from "../schemas/common";
 import {
@@ -30,45 +30,88 @@ export function toMessage(row: MessageRow): Message {
 
 const live = (sessionPk: number) => and(eq(messages.sessionPk, sessionPk), isNull(messages.deletedAt));
 
-/** A session's messages in order, a page at a time (keyset on position), either direction. */
-export async function listMessages(db: Queryable, sessionId: string, rawInput: ListMessagesInput = {}) {
-  const input = listMessagesInput.parse(rawInput);
-  const session = await requireSession(db, sessionId);
-  const forward = input.direction === "forward";
-  const rows = await db
+/** A subquery's columns as a nested selection, so that each joined row reads back as one object. */
+export function fieldsOf<F extends Record<string, unknown>>(subquery: Subquery<string, F>): F {
+  const columns = subquery as unknown as F;
+  return Object.fromEntries(Object.keys(subquery._.selectedFields).map((name) => [name, columns[name]])) as F;
+}
+
+interface MessageRange {
+  /** Positions after (forward) or before (backward) this one. */
+  cursor?: number;
+  forward: boolean;
+  limit: number;
+  offset?: number;
+}
+
+/**
+ * The live session `sessionId` with a page of its live messages, in one statement. Undefined when
+ * the session does not exist.
+ */
+export async function sessionWithMessages(
+  db: Queryable,
+  sessionId: string,
+  range: MessageRange,
+): Promise<{ session: SessionRow; messages: MessageRow[] } | undefined> {
+  const order = range.forward ? asc : desc;
+  const page = db
     .select()
     .from(messages)
     .where(
       and(
-        live(session.id),
-        input.cursor === undefined
+        eq(messages.sessionPk, sessions.id),
+        isNull(messages.deletedAt),
+        range.cursor === undefined
           ? undefined
-          : forward
-            ? gt(messages.seq, input.cursor)
-            : lt(messages.seq, input.cursor),
+          : range.forward
+            ? gt(messages.seq, range.cursor)
+            : lt(messages.seq, range.cursor),
       ),
     )
-    .orderBy(forward ? asc(messages.seq) : desc(messages.seq))
-    .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
+    .orderBy(order(messages.seq))
+    .limit(range.limit)
+    .offset(range.offset ?? 0)
+    .as("page");
+  const rows = await db
+    .select({ session: sessions, message: fieldsOf(page) })
+    .from(sessions)
+    .leftJoinLateral(page, sql`true`)
+    .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.deletedAt)))
+    .orderBy(order(page.seq));
+  if (!rows[0]) return undefined;
+  return { session: rows[0].session, messages: rows.flatMap((row) => (row.message ? [row.message] : [])) };
+}
+
+/** A session's messages in order, a page at a time (keyset on position), either direction. */
+export async function listMessages(db: Queryable, sessionId: string, rawInput: ListMessagesInput = {}) {
+  const input = listMessagesInput.parse(rawInput);
+  const found = await sessionWithMessages(db, sessionId, {
+    cursor: input.cursor,
+    forward: input.direction === "forward",
+    limit: input.limit + 1,
+  });
+  if (!found) throw notFound(`session ${JSON.stringify(sessionId)}`);
+  const page = found.messages.slice(0, input.limit);
   return {
     messages: page.map((row) => ({ ...toMessage(row), position: row.seq })),
-    next_cursor: rows.length > input.limit ? page[page.length - 1]!.seq : null,
+    next_cursor: found.messages.length > input.limit ? page[page.length - 1]!.seq : null,
   };
 }
 
 /** Zep's paging: a 1-based page number, with the session's total message count. */
 export async function listMessagePage(db: Queryable, sessionId: string, rawInput: MessagePageInput = {}) {
   const input = messagePageInput.parse(rawInput);
-  const session = await requireSession(db, sessionId);
-  const rows = await db
-    .select()
-    .from(messages)
-    .where(live(session.id))
-    .orderBy(asc(messages.seq))
-    .limit(input.limit)
-    .offset((input.page - 1) * input.limit);
-  return { messages: rows.map(toMessage), total_count: session.messageCount, row_count: rows.length };
+  const found = await sessionWithMessages(db, sessionId, {
+    forward: true,
+    limit: input.limit,
+    offset: (input.page - 1) * input.limit,
+  });
+  if (!found) throw notFound(`session ${JSON.stringify(sessionId)}`);
+  return {
+    messages: found.messages.map(toMessage),
+    total_count: found.session.messageCount,
+    row_count: found.messages.length,
+  };
 }
 
 async function requireMessage(db: Queryable, sessionPk: number, messageUuid: string, lock = false) {
