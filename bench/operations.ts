@@ -1,9 +1,10 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { messages, sessions } from "@/db/schema";
-import { addMemory, getMemory, memoryWindowQuery } from "@/server/services/memory";
+import { addMemory, getMemory, memoryWindowStatement } from "@/server/services/memory";
 import { listMessages, sessionWithMessages } from "@/server/services/messages";
 import { search } from "@/server/services/search";
+import { findLiveSession } from "@/server/services/sessions";
 import type { CallFactory, HttpCall } from "./load";
 
 /** Sessions the read operations spread over, each 30 messages long with 4 summaries. */
@@ -70,19 +71,16 @@ export interface Operation {
 
 const actor = "api-key:bench";
 
-/** The live session row, as `requireSession` reads it. */
+/** The live session row, through the statement `requireSession` runs. */
 async function floorSession(db: Db, sessionId: string) {
-  const [session] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.deletedAt)));
+  const session = await findLiveSession(db, sessionId);
   if (!session) throw new Error(`no session ${sessionId}`);
   return session;
 }
 
 /** `getMemory` without lastn: the session, its latest summary and the messages after it (at most `limit`). */
 async function floorMemory(db: Db, sessionId: string, limit: number | undefined) {
-  const rows = await memoryWindowQuery(db, sessionId, limit);
+  const rows = await memoryWindowStatement(db, limit !== undefined).execute({ sessionId, limit });
   if (!rows[0]) throw new Error(`no session ${sessionId}`);
   return rows;
 }

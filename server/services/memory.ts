@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, ne, type Placeholder, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import {
   type MemoryType,
@@ -23,6 +23,7 @@ import {
 import { relevantSummaries } from "./enrichment";
 import { fieldsOf, toMessage } from "./messages";
 import { type Actor, assertCallerMetadata } from "./metadata";
+import { preparedStatement } from "./prepared";
 import { deleteSession, requireSession } from "./sessions";
 import { latestSummary, toSummary } from "./summaries";
 
@@ -161,7 +162,7 @@ export async function getMemory(
   if (options.lastn === undefined && options.memoryType !== "summary_retriever") {
     const perpetual = options.memoryType === "perpetual";
     const limit = perpetual ? undefined : window;
-    const rows = await memoryWindowQuery(db, sessionId, limit);
+    const rows = await memoryWindowStatement(db, limit !== undefined).execute({ sessionId, limit });
     if (!rows[0]) throw notFound(`session ${JSON.stringify(sessionId)}`);
     session = rows[0].session;
     summary = rows[0].summary ?? undefined;
@@ -251,7 +252,11 @@ export function newestMessagesQuery(
  * summary (at most `limit`), in one statement: one row per message, newest first, or one row
  * without a message when there is none; no row when the session does not exist.
  */
-export function memoryWindowQuery(db: Queryable, sessionId: string, limit: number | undefined) {
+export function memoryWindowQuery(
+  db: Queryable,
+  sessionId: string | Placeholder,
+  limit: number | Placeholder | undefined,
+) {
   const latest = db
     .select()
     .from(summaries)
@@ -278,6 +283,17 @@ export function memoryWindowQuery(db: Queryable, sessionId: string, limit: numbe
     .leftJoinLateral(recent, sql`true`)
     .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.deletedAt)))
     .orderBy(desc(recent.seq));
+}
+
+/** `memoryWindowQuery`, prepared: with a limit (`limit` given at execution) or without. */
+export function memoryWindowStatement(db: Queryable, limited: boolean) {
+  return preparedStatement(db, limited ? "memory_window" : "memory_window_unlimited", () =>
+    memoryWindowQuery(
+      db,
+      sql.placeholder("sessionId"),
+      limited ? sql.placeholder("limit") : undefined,
+    ).prepare(limited ? "memory_window" : "memory_window_unlimited"),
+  );
 }
 
 /** The newest live messages (after `afterSeq`, at most `limit`), oldest first. */

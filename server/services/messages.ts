@@ -13,6 +13,7 @@ import {
   updateMessageInput,
 } from "../schemas/messages";
 import { type Actor, mergeCallerMetadata, recordMetadataChange } from "./metadata";
+import { preparedStatement } from "./prepared";
 import { requireSession } from "./sessions";
 
 export function toMessage(row: MessageRow): Message {
@@ -44,6 +45,36 @@ interface MessageRange {
   offset?: number;
 }
 
+/** A page of the live session's live messages, read with the session in one prepared statement. */
+function sessionWithMessagesStatement(db: Queryable, forward: boolean, fromCursor: boolean) {
+  const name = `session_messages_${forward ? "forward" : "backward"}${fromCursor ? "_from_cursor" : ""}`;
+  return preparedStatement(db, name, () => {
+    const order = forward ? asc : desc;
+    const cursor = sql.placeholder("cursor");
+    const page = db
+      .select()
+      .from(messages)
+      .where(
+        and(
+          eq(messages.sessionPk, sessions.id),
+          isNull(messages.deletedAt),
+          fromCursor ? (forward ? gt(messages.seq, cursor) : lt(messages.seq, cursor)) : undefined,
+        ),
+      )
+      .orderBy(order(messages.seq))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .as("page");
+    return db
+      .select({ session: sessions, message: fieldsOf(page) })
+      .from(sessions)
+      .leftJoinLateral(page, sql`true`)
+      .where(and(eq(sessions.sessionId, sql.placeholder("sessionId")), isNull(sessions.deletedAt)))
+      .orderBy(order(page.seq))
+      .prepare(name);
+  });
+}
+
 /**
  * The live session `sessionId` with a page of its live messages, in one statement. Undefined when
  * the session does not exist.
@@ -53,31 +84,12 @@ export async function sessionWithMessages(
   sessionId: string,
   range: MessageRange,
 ): Promise<{ session: SessionRow; messages: MessageRow[] } | undefined> {
-  const order = range.forward ? asc : desc;
-  const page = db
-    .select()
-    .from(messages)
-    .where(
-      and(
-        eq(messages.sessionPk, sessions.id),
-        isNull(messages.deletedAt),
-        range.cursor === undefined
-          ? undefined
-          : range.forward
-            ? gt(messages.seq, range.cursor)
-            : lt(messages.seq, range.cursor),
-      ),
-    )
-    .orderBy(order(messages.seq))
-    .limit(range.limit)
-    .offset(range.offset ?? 0)
-    .as("page");
-  const rows = await db
-    .select({ session: sessions, message: fieldsOf(page) })
-    .from(sessions)
-    .leftJoinLateral(page, sql`true`)
-    .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.deletedAt)))
-    .orderBy(order(page.seq));
+  const rows = await sessionWithMessagesStatement(db, range.forward, range.cursor !== undefined).execute({
+    sessionId,
+    cursor: range.cursor,
+    limit: range.limit,
+    offset: range.offset ?? 0,
+  });
   if (!rows[0]) return undefined;
   return { session: rows[0].session, messages: rows.flatMap((row) => (row.message ? [row.message] : [])) };
 }

@@ -12,6 +12,7 @@ import {
   updateSessionInput,
 } from "../schemas/sessions";
 import { type Actor, assertCallerMetadata, mergeCallerMetadata, recordMetadataChange } from "./metadata";
+import { preparedStatement } from "./prepared";
 import { findLiveUser } from "./users";
 
 export function toSession(row: SessionRow): Session {
@@ -35,11 +36,22 @@ export async function findLiveSession(
   sessionId: string,
   lock = false,
 ): Promise<SessionRow | undefined> {
-  const query = db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.deletedAt)));
-  const [row] = lock ? await query.for("update") : await query;
+  if (lock) {
+    const [row] = await db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.deletedAt)))
+      .for("update");
+    return row;
+  }
+  const statement = preparedStatement(db, "live_session", () =>
+    db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.sessionId, sql.placeholder("sessionId")), isNull(sessions.deletedAt)))
+      .prepare("live_session"),
+  );
+  const [row] = await statement.execute({ sessionId });
   return row;
 }
 
