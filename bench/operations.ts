@@ -157,7 +157,7 @@ async function floorSearch(db: Db, sessionId: string) {
           matches[mode],
         ),
       )
-      .orderBy(desc(score), desc(messages.createdAt), desc(messages.id))
+      .orderBy(desc(score), desc(messages.createdAt), desc(messages.seq), desc(messages.id))
       .limit(searchLimit * 3);
   const fullText = session.messageCount > 200 ? await candidates(db, "fullText") : [];
   if (fullText.length === searchLimit * 3 && fullText.every((row) => row.score > 0.5)) return fullText;
