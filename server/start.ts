@@ -1,0 +1,24 @@
+/** What a server process does before its first request: configuration, database, background work. */
+export async function startEngram(): Promise<void> {
+  try {
+    await start();
+  } catch (error) {
+    // Next would go on serving a 500 for every request: stop instead, saying why.
+    console.error(`Engram cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+async function start() {
+  const { config } = await import("./config");
+  const { database } = await import("./db");
+  const settings = config();
+  // Open the database and run migrations before the first request.
+  const opened = await database();
+  if (settings.ENGRAM_WORKER !== "on") return;
+  const { summarizerFromConfig } = await import("./providers/summarizer");
+  // A bad prompt file stops the start here, with the variable named, rather than failing every job.
+  summarizerFromConfig(settings);
+  const { startEnrichmentWorker } = await import("./jobs/worker");
+  startEnrichmentWorker(opened.db);
+}
