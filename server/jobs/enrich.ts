@@ -4,6 +4,7 @@ import { messages, sessions, summaries } from "@/db/schema";
 import type { Embedder } from "../providers/embeddings";
 import { extractEntities } from "../providers/entities";
 import type { Summarizer } from "../providers/summarizer";
+import { preparedStatement } from "../services/prepared";
 import { insertSummary, latestSummary } from "../services/summaries";
 import {
   completeSession,
@@ -85,6 +86,59 @@ function errorText(error: unknown): string {
 }
 
 /**
+ * The session's positions, and the position of its window-th unsummarized message (null while
+ * fewer are unsummarized): one prepared statement, as most visits find nothing to fold.
+ */
+function foldCheckStatement(db: Db) {
+  return preparedStatement(db, "fold_check", () => {
+    const due = db
+      .select({ seq: messages.seq })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.sessionPk, sessions.id),
+          isNull(messages.deletedAt),
+          gt(messages.seq, sessions.summarizedSeq),
+        ),
+      )
+      .orderBy(asc(messages.seq))
+      .limit(1)
+      .offset(sql.placeholder("offset"));
+    return db
+      .select({
+        messageSeq: sessions.messageSeq,
+        summarizedSeq: sessions.summarizedSeq,
+        deletedAt: sessions.deletedAt,
+        due: sql<number | null>`(${due})`.mapWith(Number),
+      })
+      .from(sessions)
+      .where(eq(sessions.id, sql.placeholder("sessionPk")))
+      .prepare("fold_check");
+  });
+}
+
+/** A batch of the session's unenriched messages or summaries, oldest first. */
+function unenrichedStatement(db: Db, table: "messages" | "summaries") {
+  return preparedStatement(db, `unenriched_${table}`, () => {
+    const target = table === "messages" ? messages : summaries;
+    const order = table === "messages" ? messages.seq : summaries.recentMessageSeq;
+    return db
+      .select({ id: target.id, content: target.content })
+      .from(target)
+      .where(
+        and(
+          eq(target.sessionPk, sql.placeholder("sessionPk")),
+          isNull(target.enrichedAt),
+          isNull(target.deletedAt),
+        ),
+      )
+      .orderBy(asc(order))
+      .limit(sql.placeholder("limit"))
+      .prepare(`unenriched_${table}`);
+  });
+}
+
+/**
  * Zep's progressive rule: while at least `window` messages are unsummarized, fold all but the
  * newest window/2 of them into the previous summary. Returns the session's message position once
  * nothing is left to fold.
@@ -92,29 +146,15 @@ function errorText(error: unknown): string {
 async function summarize(db: Db, sessionPk: number, options: ProcessOptions): Promise<number> {
   const keep = Math.floor(options.window / 2);
   for (;;) {
-    const [session] = await db
-      .select({
-        messageSeq: sessions.messageSeq,
-        summarizedSeq: sessions.summarizedSeq,
-        deletedAt: sessions.deletedAt,
-      })
-      .from(sessions)
-      .where(eq(sessions.id, sessionPk));
+    const [session] = await foldCheckStatement(db).execute({ sessionPk, offset: options.window - 1 });
     if (!session || session.deletedAt) return session?.messageSeq ?? 0;
+    // The window-th unsummarized message exists: there is a fold to make.
+    if (session.due === null) return session.messageSeq;
     const unsummarized = and(
       eq(messages.sessionPk, sessionPk),
       isNull(messages.deletedAt),
       gt(messages.seq, session.summarizedSeq),
     );
-    // The window-th unsummarized message exists: there is a fold to make.
-    const [due] = await db
-      .select({ seq: messages.seq })
-      .from(messages)
-      .where(unsummarized)
-      .orderBy(asc(messages.seq))
-      .limit(1)
-      .offset(options.window - 1);
-    if (!due) return session.messageSeq;
     // The oldest of the messages that stay unsummarized.
     const [kept] = await db
       .select({ seq: messages.seq })
@@ -159,15 +199,8 @@ interface EnrichedRow {
 
 /** Entities and embeddings for the table's unenriched rows of the session, a batch at a time. */
 async function enrich(db: Db, sessionPk: number, options: ProcessOptions, table: "messages" | "summaries") {
-  const target = table === "messages" ? messages : summaries;
-  const order = table === "messages" ? messages.seq : summaries.recentMessageSeq;
   for (;;) {
-    const rows = await db
-      .select({ id: target.id, content: target.content })
-      .from(target)
-      .where(and(eq(target.sessionPk, sessionPk), isNull(target.enrichedAt), isNull(target.deletedAt)))
-      .orderBy(asc(order))
-      .limit(options.batchSize);
+    const rows = await unenrichedStatement(db, table).execute({ sessionPk, limit: options.batchSize });
     if (rows.length === 0) return;
 
     const vectors = options.embedder
@@ -201,6 +234,8 @@ async function enrich(db: Db, sessionPk: number, options: ProcessOptions, table:
            where t.id = r.id and t.enriched_at is null and t.deleted_at is null`,
       );
     });
+    // A short batch was the last one.
+    if (rows.length < options.batchSize) return;
   }
 }
 
