@@ -91,7 +91,11 @@ export async function startServer(name: string, env: Record<string, string> = {}
     log = (log + chunk.toString()).slice(-20_000);
   };
   child.stdout!.on("data", capture);
-  child.stderr!.on("data", capture);
+  child.stderr!.on("data", (chunk: Buffer) => {
+    capture(chunk);
+    // What the server reports as an error (a 500's cause, say) belongs in the test run's output.
+    process.stderr.write(`[${name} server] ${chunk.toString()}`);
+  });
 
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
