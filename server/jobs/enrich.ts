@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, isNotNull, isNull, lt, sql } from "drizzle-orm"
 import { type Db, queryRows } from "@/db/client";
 import { messages, sessions, summaries } from "@/db/schema";
 import type { Embedder } from "../providers/embeddings";
-import { extractEntities } from "../providers/entities";
+import { extractEntitiesInSlices } from "../providers/entities";
 import type { Summarizer } from "../providers/summarizer";
 import { preparedStatement } from "../services/prepared";
 import { insertSummary, latestSummary } from "../services/summaries";
@@ -208,11 +208,12 @@ async function enrich(db: Db, sessionPk: number, options: ProcessOptions, table:
       : undefined;
     const enriched: EnrichedRow[] = [];
     for (const [index, row] of rows.entries()) {
-      // Entity extraction is CPU work: let requests in between messages.
+      // Entity extraction is CPU work: let requests in between messages and between the slices
+      // of a long one.
       if (options.entities) await nextTick();
       enriched.push({
         id: row.id,
-        entities: options.entities ? extractEntities(row.content) : null,
+        entities: options.entities ? await extractEntitiesInSlices(row.content, nextTick) : null,
         embedding: vectors?.[index] ?? null,
       });
     }

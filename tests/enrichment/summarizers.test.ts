@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, resetConfig } from "@/server/config";
-import { extractEntities } from "@/server/providers/entities";
+import { extractEntities, extractEntitiesInSlices } from "@/server/providers/entities";
 import { extractiveSummarizer, openAiSummarizer, summarizerFromConfig } from "@/server/providers/summarizer";
 import { countTokens } from "@/server/providers/tokenizer";
 import { type OpenAiStub, startOpenAiStub } from "../support/openai-stub";
@@ -77,6 +77,30 @@ describe("entities", () => {
     for (const entity of entities)
       for (const match of entity.Matches) expect(text.slice(match.Start, match.End)).toBe(match.Text);
     expect(extractEntities("nothing capitalized here")).toEqual([]);
+  });
+
+  it("reads long text a slice at a time, letting other work run between slices", async () => {
+    const paragraph = "Jane Doe flew to Paris to meet the team at Google. ".repeat(40);
+    const text = `${paragraph}Then Marco Rossi drove to Berlin. ${paragraph}`;
+    let turns = 0;
+    const entities = await extractEntitiesInSlices(text, async () => {
+      turns += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+    expect(turns).toBeGreaterThan(1);
+    const byName = new Map(entities.map((entity) => [`${entity.Label}:${entity.Name}`, entity]));
+    // Every mention in every slice, at its position in the whole text.
+    expect(byName.get("PERSON:Jane Doe")?.Matches).toHaveLength(80);
+    expect(byName.get("GPE:Paris")?.Matches).toHaveLength(80);
+    expect(byName.get("PERSON:Marco Rossi")?.Matches).toEqual([
+      { Start: text.indexOf("Marco Rossi"), End: text.indexOf("Marco Rossi") + 11, Text: "Marco Rossi" },
+    ]);
+    expect(byName.has("GPE:Berlin")).toBe(true);
+    for (const entity of entities)
+      for (const match of entity.Matches) expect(text.slice(match.Start, match.End)).toBe(match.Text);
+    // Short text is one slice, as extractEntities reads it.
+    const short = "Jane Doe flew to Paris.";
+    expect(await extractEntitiesInSlices(short, async () => {})).toEqual(extractEntities(short));
   });
 });
 
