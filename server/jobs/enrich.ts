@@ -4,7 +4,8 @@ import { messages, sessions, summaries } from "@/db/schema";
 import type { Embedder } from "../providers/embeddings";
 import { extractEntitiesInSlices } from "../providers/entities";
 import type { Summarizer } from "../providers/summarizer";
-import { preparedStatement } from "../services/prepared";
+import { liveMessages } from "../services/messages";
+import { preparedStatement } from "../services/query";
 import { insertSummary, latestSummary } from "../services/summaries";
 import {
   completeSession,
@@ -94,13 +95,7 @@ function foldCheckStatement(db: Db) {
     const due = db
       .select({ seq: messages.seq })
       .from(messages)
-      .where(
-        and(
-          eq(messages.sessionPk, sessions.id),
-          isNull(messages.deletedAt),
-          gt(messages.seq, sessions.summarizedSeq),
-        ),
-      )
+      .where(and(liveMessages(sessions.id), gt(messages.seq, sessions.summarizedSeq)))
       .orderBy(asc(messages.seq))
       .limit(1)
       .offset(sql.placeholder("offset"));
@@ -150,11 +145,7 @@ async function summarize(db: Db, sessionPk: number, options: ProcessOptions): Pr
     if (!session || session.deletedAt) return session?.messageSeq ?? 0;
     // The window-th unsummarized message exists: there is a fold to make.
     if (session.due === null) return session.messageSeq;
-    const unsummarized = and(
-      eq(messages.sessionPk, sessionPk),
-      isNull(messages.deletedAt),
-      gt(messages.seq, session.summarizedSeq),
-    );
+    const unsummarized = and(liveMessages(sessionPk), gt(messages.seq, session.summarizedSeq));
     // The oldest of the messages that stay unsummarized.
     const [kept] = await db
       .select({ seq: messages.seq })

@@ -21,11 +21,11 @@ import {
   type Memory,
 } from "../schemas/memory";
 import { relevantSummaries } from "./enrichment";
-import { fieldsOf, toMessage } from "./messages";
+import { liveMessages, toMessage } from "./messages";
 import { type Actor, assertCallerMetadata } from "./metadata";
-import { preparedStatement } from "./prepared";
+import { fieldsOf, preparedStatement } from "./query";
 import { deleteSession, requireSession } from "./sessions";
-import { latestSummary, toSummary } from "./summaries";
+import { latestSummary, liveSummaries, toSummary } from "./summaries";
 
 export interface AddMemoryResult {
   session_id: string;
@@ -156,13 +156,14 @@ export async function getMemory(
   let summary: SummaryRow | undefined;
   let recent: MessageRow[] | undefined;
   let relevant: SummaryRow[] | undefined;
+  /** The messages after the summary were read with the window as their limit. */
+  let windowLimited = false;
 
   // The common case, the latest summary and the messages after it, is read with the session in
   // one statement; the session's own memory type, known only then, may ask for more.
   if (options.lastn === undefined && options.memoryType !== "summary_retriever") {
-    const perpetual = options.memoryType === "perpetual";
-    const limit = perpetual ? undefined : window;
-    const rows = await memoryWindowStatement(db, limit !== undefined).execute({ sessionId, limit });
+    windowLimited = options.memoryType !== "perpetual";
+    const rows = await memoryWindowStatement(db, windowLimited).execute({ sessionId, limit: window });
     if (!rows[0]) throw notFound(`session ${JSON.stringify(sessionId)}`);
     session = rows[0].session;
     summary = rows[0].summary ?? undefined;
@@ -176,8 +177,8 @@ export async function getMemory(
     if (options.lastn !== undefined) {
       recent = await newestMessages(db, session, { limit: options.lastn });
       summary = await latestSummary(db, session.id, recent[0]?.seq);
-    } else if (recent === undefined || recent.length === window) {
-      // Read with a window's limit: the messages after that summary may be more.
+    } else if (windowLimited && recent!.length === window) {
+      // Read with the window's limit (the type came from the session): there may be more.
       recent = await newestMessages(db, session, { afterSeq: summary?.recentMessageSeq });
     }
   } else if (memoryType === "summary_retriever") {
@@ -236,13 +237,7 @@ export function newestMessagesQuery(
   const query = db
     .select()
     .from(messages)
-    .where(
-      and(
-        eq(messages.sessionPk, sessionPk),
-        isNull(messages.deletedAt),
-        afterSeq === undefined ? undefined : gt(messages.seq, afterSeq),
-      ),
-    )
+    .where(and(liveMessages(sessionPk), afterSeq === undefined ? undefined : gt(messages.seq, afterSeq)))
     .orderBy(desc(messages.seq));
   return limit === undefined ? query : query.limit(limit);
 }
@@ -260,20 +255,14 @@ export function memoryWindowQuery(
   const latest = db
     .select()
     .from(summaries)
-    .where(and(eq(summaries.sessionPk, sessions.id), isNull(summaries.deletedAt)))
+    .where(liveSummaries(sessions.id))
     .orderBy(desc(summaries.recentMessageSeq), desc(summaries.id))
     .limit(1)
     .as("latest");
   const after = db
     .select()
     .from(messages)
-    .where(
-      and(
-        eq(messages.sessionPk, sessions.id),
-        isNull(messages.deletedAt),
-        gt(messages.seq, sql`coalesce(${latest.recentMessageSeq}, 0)`),
-      ),
-    )
+    .where(and(liveMessages(sessions.id), gt(messages.seq, sql`coalesce(${latest.recentMessageSeq}, 0)`)))
     .orderBy(desc(messages.seq));
   const recent = (limit === undefined ? after : after.limit(limit)).as("recent");
   return db

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, isNull, lt, type Subquery, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db, Queryable } from "@/db/client";
 import { type MessageRow, messages, type SessionRow, sessions } from "@/db/schema";
 import { notFound } from "../errors";
@@ -13,7 +14,7 @@ import {
   updateMessageInput,
 } from "../schemas/messages";
 import { type Actor, mergeCallerMetadata, recordMetadataChange } from "./metadata";
-import { preparedStatement } from "./prepared";
+import { fieldsOf, preparedStatement } from "./query";
 import { requireSession } from "./sessions";
 
 export function toMessage(row: MessageRow): Message {
@@ -29,13 +30,9 @@ export function toMessage(row: MessageRow): Message {
   };
 }
 
-const live = (sessionPk: number) => and(eq(messages.sessionPk, sessionPk), isNull(messages.deletedAt));
-
-/** A subquery's columns as a nested selection, so that each joined row reads back as one object. */
-export function fieldsOf<F extends Record<string, unknown>>(subquery: Subquery<string, F>): F {
-  const columns = subquery as unknown as F;
-  return Object.fromEntries(Object.keys(subquery._.selectedFields).map((name) => [name, columns[name]])) as F;
-}
+/** The live messages of a session: by its key, or by a session column of the enclosing query. */
+export const liveMessages = (sessionPk: number | AnyPgColumn) =>
+  and(eq(messages.sessionPk, sessionPk), isNull(messages.deletedAt));
 
 interface MessageRange {
   /** Positions after (forward) or before (backward) this one. */
@@ -56,8 +53,7 @@ function sessionWithMessagesStatement(db: Queryable, forward: boolean, fromCurso
       .from(messages)
       .where(
         and(
-          eq(messages.sessionPk, sessions.id),
-          isNull(messages.deletedAt),
+          liveMessages(sessions.id),
           fromCursor ? (forward ? gt(messages.seq, cursor) : lt(messages.seq, cursor)) : undefined,
         ),
       )
@@ -132,7 +128,7 @@ async function requireMessage(db: Queryable, sessionPk: number, messageUuid: str
   const query = db
     .select()
     .from(messages)
-    .where(and(live(sessionPk), eq(messages.uuid, uuid.data)));
+    .where(and(liveMessages(sessionPk), eq(messages.uuid, uuid.data)));
   const [row] = lock ? await query.for("update") : await query;
   if (!row) throw notFound(`message ${messageUuid}`);
   return row;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, type Placeholder, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { messages, type SessionRow, sessions, summaries } from "@/db/schema";
 import { AppError, invalid, notFound } from "../errors";
@@ -12,7 +12,7 @@ import {
   updateSessionInput,
 } from "../schemas/sessions";
 import { type Actor, assertCallerMetadata, mergeCallerMetadata, recordMetadataChange } from "./metadata";
-import { preparedStatement } from "./prepared";
+import { preparedStatement } from "./query";
 import { findLiveUser } from "./users";
 
 export function toSession(row: SessionRow): Session {
@@ -36,19 +36,16 @@ export async function findLiveSession(
   sessionId: string,
   lock = false,
 ): Promise<SessionRow | undefined> {
+  const live = (id: string | Placeholder) => and(eq(sessions.sessionId, id), isNull(sessions.deletedAt));
   if (lock) {
-    const [row] = await db
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.deletedAt)))
-      .for("update");
+    const [row] = await db.select().from(sessions).where(live(sessionId)).for("update");
     return row;
   }
   const statement = preparedStatement(db, "live_session", () =>
     db
       .select()
       .from(sessions)
-      .where(and(eq(sessions.sessionId, sql.placeholder("sessionId")), isNull(sessions.deletedAt)))
+      .where(live(sql.placeholder("sessionId")))
       .prepare("live_session"),
   );
   const [row] = await statement.execute({ sessionId });

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db, Queryable } from "@/db/client";
 import { messages, type SummaryRow, sessions, summaries } from "@/db/schema";
 import { invalid } from "../errors";
@@ -18,7 +19,9 @@ export function toSummary(row: SummaryRow): Summary {
   };
 }
 
-const live = (sessionPk: number) => and(eq(summaries.sessionPk, sessionPk), isNull(summaries.deletedAt));
+/** The live summaries of a session: by its key, or by a session column of the enclosing query. */
+export const liveSummaries = (sessionPk: number | AnyPgColumn) =>
+  and(eq(summaries.sessionPk, sessionPk), isNull(summaries.deletedAt));
 
 /** The newest summary of a session, or the newest one ending before position `beforeSeq`. */
 export async function latestSummary(
@@ -30,7 +33,10 @@ export async function latestSummary(
     .select()
     .from(summaries)
     .where(
-      and(live(sessionPk), beforeSeq === undefined ? undefined : lt(summaries.recentMessageSeq, beforeSeq)),
+      and(
+        liveSummaries(sessionPk),
+        beforeSeq === undefined ? undefined : lt(summaries.recentMessageSeq, beforeSeq),
+      ),
     )
     .orderBy(desc(summaries.recentMessageSeq), desc(summaries.id))
     .limit(1);
@@ -43,7 +49,7 @@ export async function listSummaries(db: Queryable, sessionId: string): Promise<S
   const rows = await db
     .select()
     .from(summaries)
-    .where(live(session.id))
+    .where(liveSummaries(session.id))
     .orderBy(asc(summaries.recentMessageSeq));
   return rows.map(toSummary);
 }
@@ -120,7 +126,7 @@ export async function rankSummariesByText(
   return db
     .select()
     .from(summaries)
-    .where(live(sessionPk))
+    .where(liveSummaries(sessionPk))
     .orderBy(desc(sql`ts_rank(${summaries.searchVector}, ${anyWord})`), desc(summaries.recentMessageSeq))
     .limit(limit);
 }

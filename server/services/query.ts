@@ -1,3 +1,4 @@
+import type { Subquery } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 
 const statements = new WeakMap<Queryable, Map<string, unknown>>();
@@ -18,4 +19,10 @@ export function preparedStatement<T>(db: Queryable, name: string, prepare: () =>
     known.set(name, statement);
   }
   return statement;
+}
+
+/** A subquery's columns as a nested selection, so that each joined row reads back as one object. */
+export function fieldsOf<F extends Record<string, unknown>>(subquery: Subquery<string, F>): F {
+  const columns = subquery as unknown as F;
+  return Object.fromEntries(Object.keys(subquery._.selectedFields).map((name) => [name, columns[name]])) as F;
 }
