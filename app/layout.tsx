@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "./_components/providers";
+import { pageLocale } from "./_lib/format";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,7 +21,7 @@ const themeScript = `try{var t=localStorage.getItem("engram-theme");if(t==="dark
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang={pageLocale} suppressHydrationWarning>
       <head>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a fixed string, no user input */}
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />

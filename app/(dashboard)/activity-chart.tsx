@@ -1,8 +1,9 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { pageLocale } from "../_lib/format";
 
-const dayLabel = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
+const dayLabel = new Intl.DateTimeFormat(pageLocale, { month: "short", day: "numeric", timeZone: "UTC" });
 const label = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));
 
 export function ActivityChart({ data }: { data: { day: string; messages: number; sessions: number }[] }) {

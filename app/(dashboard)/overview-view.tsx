@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
+import { DateTime } from "../_components/time";
 import {
   Badge,
   Card,
@@ -18,7 +19,7 @@ import {
   Td,
   Th,
 } from "../_components/ui";
-import { formatCompact, formatDateTime, formatNumber, formatRelative, sessionHref } from "../_lib/format";
+import { formatCompact, formatNumber, sessionHref } from "../_lib/format";
 import { useTRPC } from "../_lib/trpc";
 
 // The chart measures the page, so it renders in the browser only.
@@ -191,8 +192,9 @@ export function OverviewView() {
                           {failure.last_error}
                         </p>
                         <p className="mt-0.5 text-red-600/80 dark:text-red-400/70">
-                          {failure.attempts} attempts · last {formatRelative(failure.last_error_at)} · next{" "}
-                          {formatRelative(failure.next_attempt_at)}
+                          {failure.attempts} attempts · last{" "}
+                          <DateTime iso={failure.last_error_at} style="relative" /> · next{" "}
+                          <DateTime iso={failure.next_attempt_at} style="relative" />
                         </p>
                       </li>
                     ))}
@@ -249,12 +251,7 @@ export function OverviewView() {
                   <Td className="text-zinc-600 dark:text-zinc-400">{session.user_id ?? "—"}</Td>
                   <Td className="text-right tabular-nums">{formatNumber(session.message_count)}</Td>
                   <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-                    <time
-                      dateTime={session.last_activity_at}
-                      title={formatDateTime(session.last_activity_at)}
-                    >
-                      {formatRelative(session.last_activity_at)}
-                    </time>
+                    <DateTime iso={session.last_activity_at} style="relative" />
                   </Td>
                 </tr>
               ))}

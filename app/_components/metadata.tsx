@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { formatDateTime, formatRelative } from "../_lib/format";
+import { DateTime } from "../_components/time";
 import { useTRPC } from "../_lib/trpc";
 import { Badge, Button, cx, InlineError, Input, Loading, Spinner, Textarea } from "./ui";
 
@@ -375,9 +375,7 @@ export function MetadataHistory({
         >
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
             <span className="font-medium text-zinc-800 dark:text-zinc-200">{change.actor}</span> ·{" "}
-            <time dateTime={change.created_at} title={formatDateTime(change.created_at)}>
-              {formatRelative(change.created_at)}
-            </time>
+            <DateTime iso={change.created_at} style="relative" />
           </p>
           <ul className="mt-1 space-y-0.5 font-mono text-xs">
             {diffOf(change).map((entry) => (

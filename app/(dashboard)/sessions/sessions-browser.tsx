@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { usePermissions } from "../../_components/account";
+import { DateTime } from "../../_components/time";
 import {
   Badge,
   Button,
@@ -21,14 +22,7 @@ import {
   Td,
   Th,
 } from "../../_components/ui";
-import {
-  displayName,
-  formatDateTime,
-  formatNumber,
-  formatRelative,
-  sessionHref,
-  userHref,
-} from "../../_lib/format";
+import { displayName, formatNumber, sessionHref, userHref } from "../../_lib/format";
 import { useTRPC } from "../../_lib/trpc";
 import { CreateSessionDialog } from "./create-session-dialog";
 import { defaultSessionQuery } from "./query";
@@ -327,15 +321,10 @@ export function SessionsBrowser() {
                       {formatNumber(session.token_count)}
                     </Td>
                     <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-                      <time
-                        dateTime={session.last_activity_at}
-                        title={formatDateTime(session.last_activity_at)}
-                      >
-                        {formatRelative(session.last_activity_at)}
-                      </time>
+                      <DateTime iso={session.last_activity_at} style="relative" />
                     </Td>
                     <Td className="hidden whitespace-nowrap text-zinc-500 xl:table-cell dark:text-zinc-400">
-                      {formatDateTime(session.created_at)}
+                      <DateTime iso={session.created_at} />
                     </Td>
                   </tr>
                 );

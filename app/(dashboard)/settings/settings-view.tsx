@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useAccount, usePermissions } from "../../_components/account";
+import { DateTime } from "../../_components/time";
 import {
   Badge,
   Button,
@@ -22,7 +23,6 @@ import {
   Td,
   Th,
 } from "../../_components/ui";
-import { formatDateTime, formatRelative } from "../../_lib/format";
 import { useTRPC } from "../../_lib/trpc";
 
 export function SettingsView() {
@@ -172,11 +172,11 @@ function ApiKeys() {
                 <Td className="font-medium">{key.name}</Td>
                 <Td className="font-mono text-xs text-zinc-500">{key.prefix}…</Td>
                 <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-                  {formatDateTime(key.created_at)}
+                  <DateTime iso={key.created_at} />
                   <span className="block text-xs text-zinc-500">by {key.created_by}</span>
                 </Td>
                 <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-                  {key.last_used_at ? formatRelative(key.last_used_at) : "never"}
+                  {key.last_used_at ? <DateTime iso={key.last_used_at} style="relative" /> : "never"}
                 </Td>
                 <Td>
                   {key.revoked_at ? <Badge tone="red">Revoked</Badge> : <Badge tone="green">Active</Badge>}
@@ -348,7 +348,7 @@ function Accounts() {
                   </Select>
                 </Td>
                 <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-                  {formatDateTime(account.created_at)}
+                  <DateTime iso={account.created_at} />
                 </Td>
                 <Td>
                   {account.disabled_at ? (

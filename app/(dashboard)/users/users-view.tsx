@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
 import { usePermissions } from "../../_components/account";
 import { JsonField, parseJsonObject } from "../../_components/metadata";
+import { DateTime } from "../../_components/time";
 import {
   Badge,
   Button,
@@ -23,7 +24,7 @@ import {
   Td,
   Th,
 } from "../../_components/ui";
-import { displayName, formatDateTime, userHref } from "../../_lib/format";
+import { displayName, userHref } from "../../_lib/format";
 import { useTRPC } from "../../_lib/trpc";
 
 const PAGE = 50;
@@ -137,7 +138,7 @@ export function UsersView() {
                       </Td>
                       <Td className="text-right tabular-nums">{user.session_count}</Td>
                       <Td className="whitespace-nowrap text-zinc-500 dark:text-zinc-400">
-                        {formatDateTime(user.created_at)}
+                        <DateTime iso={user.created_at} />
                       </Td>
                     </tr>
                   );

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePermissions } from "../../../_components/account";
+import { DateTime } from "../../../_components/time";
 import {
   Badge,
   Button,
@@ -12,7 +13,7 @@ import {
   Loading,
   Spinner,
 } from "../../../_components/ui";
-import { formatDateTime, formatNumber, formatRelative } from "../../../_lib/format";
+import { formatNumber } from "../../../_lib/format";
 import { useTRPC } from "../../../_lib/trpc";
 import { LIVE_INTERVAL_MS } from "./transcript";
 
@@ -79,16 +80,18 @@ export function EnrichmentCard({ sessionId }: { sessionId: string }) {
             >
               <p className="font-medium">
                 {status.data.attempts} failed {status.data.attempts === 1 ? "attempt" : "attempts"}, last{" "}
-                {formatRelative(status.data.last_error_at)}
+                <DateTime iso={status.data.last_error_at} style="relative" />
               </p>
               <p className="mt-1 break-words">{status.data.last_error}</p>
               {status.data.next_attempt_at && (
-                <p className="mt-1 opacity-80">Next try {formatRelative(status.data.next_attempt_at)}</p>
+                <p className="mt-1 opacity-80">
+                  Next try <DateTime iso={status.data.next_attempt_at} style="relative" />
+                </p>
               )}
             </div>
           )}
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            Last completed: {formatDateTime(status.data.last_completed_at)}
+            Last completed: <DateTime iso={status.data.last_completed_at} />
           </p>
           {canWrite && status.data.state !== "up_to_date" && (
             <Button size="sm" onClick={() => retry.mutate({ sessionId })} disabled={retry.isPending}>

@@ -4,9 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { usePermissions } from "../../../_components/account";
 import { type JsonObject, MetadataHistory, MetadataPanel } from "../../../_components/metadata";
+import { DateTime } from "../../../_components/time";
 import {
   Button,
   Card,
@@ -19,7 +20,7 @@ import {
   PageHeader,
   Spinner,
 } from "../../../_components/ui";
-import { formatDateTime, formatNumber, formatRelative, userHref } from "../../../_lib/format";
+import { formatNumber, userHref } from "../../../_lib/format";
 import { useTRPC, useTRPCClient } from "../../../_lib/trpc";
 import { EnrichmentCard } from "./enrichment-card";
 import { download, fileNameFor, loadSessionExport, toMarkdown } from "./export";
@@ -123,7 +124,9 @@ export function SessionView({ sessionId }: { sessionId: string }) {
             ) : (
               <span>No user</span>
             )}
-            <span>Created {formatDateTime(data.created_at)}</span>
+            <span>
+              Created <DateTime iso={data.created_at} />
+            </span>
             <span className="inline-flex items-center gap-1.5" title="This page refreshes by itself">
               <span className="relative flex size-2">
                 <span className="absolute inline-flex size-full animate-ping rounded-full bg-emerald-400 opacity-60" />
@@ -152,12 +155,17 @@ export function SessionView({ sessionId }: { sessionId: string }) {
       {exportError && <ErrorState error={{ message: `Export failed: ${exportError}` }} />}
 
       <div className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        {[
-          ["Messages", formatNumber(data.message_count)],
-          ["Tokens", formatNumber(data.token_count)],
-          ["Last activity", formatRelative(data.last_message_at ?? data.created_at)],
-          ["Default memory", data.memory_type ? memoryTypeLabels[data.memory_type] : "Server default"],
-        ].map(([label, value]) => (
+        {(
+          [
+            ["Messages", formatNumber(data.message_count)],
+            ["Tokens", formatNumber(data.token_count)],
+            [
+              "Last activity",
+              <DateTime key="v" iso={data.last_message_at ?? data.created_at} style="relative" />,
+            ],
+            ["Default memory", data.memory_type ? memoryTypeLabels[data.memory_type] : "Server default"],
+          ] as [string, ReactNode][]
+        ).map(([label, value]) => (
           <div
             key={label}
             className="rounded-lg bg-white px-4 py-3 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"
@@ -235,12 +243,14 @@ export function SessionView({ sessionId }: { sessionId: string }) {
           <Card>
             <CardHeader title="Details" />
             <dl className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
-              {[
-                ["UUID", data.uuid],
-                ["Created", formatDateTime(data.created_at)],
-                ["Updated", formatDateTime(data.updated_at)],
-                ["Last message", formatDateTime(data.last_message_at)],
-              ].map(([label, value]) => (
+              {(
+                [
+                  ["UUID", data.uuid],
+                  ["Created", <DateTime key="v" iso={data.created_at} />],
+                  ["Updated", <DateTime key="v" iso={data.updated_at} />],
+                  ["Last message", <DateTime key="v" iso={data.last_message_at} />],
+                ] as [string, ReactNode][]
+              ).map(([label, value]) => (
                 <div key={label} className="flex justify-between gap-4 px-4 py-2">
                   <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
                   <dd className="truncate font-mono text-xs text-zinc-800 dark:text-zinc-200">{value}</dd>

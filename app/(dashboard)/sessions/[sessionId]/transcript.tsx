@@ -4,6 +4,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useEffect, useState } from "react";
 import { usePermissions } from "../../../_components/account";
 import { type JsonObject, MetadataHistory, MetadataPanel } from "../../../_components/metadata";
+import { DateTime, useFormattedDate } from "../../../_components/time";
 import {
   Badge,
   Button,
@@ -14,7 +15,7 @@ import {
   SkeletonRows,
   Spinner,
 } from "../../../_components/ui";
-import { formatDateTime, formatNumber, formatTime } from "../../../_lib/format";
+import { formatNumber } from "../../../_lib/format";
 import { useTRPC } from "../../../_lib/trpc";
 import { nextTranscriptCursor, transcriptInput } from "./queries";
 import type { Message, Summary } from "./types";
@@ -90,12 +91,14 @@ export function MessageItem({
     ? (message.metadata.tags as unknown[]).filter((t) => typeof t === "string")
     : [];
 
+  const createdAt = useFormattedDate(message.created_at);
+
   return (
     <article
       className="group flex gap-3 px-4 py-4 sm:px-5"
       data-testid="message"
       data-message-uuid={message.uuid}
-      aria-label={`${message.role || message.role_type} at ${formatDateTime(message.created_at)}`}
+      aria-label={`${message.role || message.role_type} at ${createdAt}`}
     >
       <div
         aria-hidden="true"
@@ -110,13 +113,11 @@ export function MessageItem({
         <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
           <span className="font-semibold text-zinc-900 dark:text-zinc-100">{message.role || "—"}</span>
           <Badge tone={roleTypeTone[message.role_type]}>{message.role_type}</Badge>
-          <time
+          <DateTime
             className="text-xs text-zinc-500 dark:text-zinc-400"
-            dateTime={message.created_at}
-            title={formatDateTime(message.created_at)}
-          >
-            {formatTime(message.created_at)}
-          </time>
+            iso={message.created_at}
+            style="time"
+          />
           <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
             {formatNumber(message.token_count)} tokens
           </span>

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { usePermissions } from "../../../_components/account";
 import { type JsonObject, MetadataHistory, MetadataPanel } from "../../../_components/metadata";
+import { DateTime } from "../../../_components/time";
 import {
   Button,
   Card,
@@ -24,7 +25,7 @@ import {
   Td,
   Th,
 } from "../../../_components/ui";
-import { displayName, formatDateTime, formatNumber, formatRelative, sessionHref } from "../../../_lib/format";
+import { displayName, formatNumber, sessionHref } from "../../../_lib/format";
 import { useTRPC } from "../../../_lib/trpc";
 
 export function UserView({ userId }: { userId: string }) {
@@ -99,7 +100,9 @@ export function UserView({ userId }: { userId: string }) {
           <span className="flex flex-wrap gap-x-3">
             <span className="font-mono">{data.user_id}</span>
             {data.email && <span>{data.email}</span>}
-            <span>Created {formatDateTime(data.created_at)}</span>
+            <span>
+              Created <DateTime iso={data.created_at} />
+            </span>
           </span>
         }
         actions={
@@ -152,7 +155,7 @@ export function UserView({ userId }: { userId: string }) {
                       <Td className="text-right tabular-nums">{formatNumber(session.message_count)}</Td>
                       <Td className="text-right tabular-nums">{formatNumber(session.token_count)}</Td>
                       <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-                        {formatRelative(session.last_message_at ?? session.created_at)}
+                        <DateTime iso={session.last_message_at ?? session.created_at} style="relative" />
                       </Td>
                     </tr>
                   ))}
