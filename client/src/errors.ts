@@ -16,6 +16,8 @@ export class EngramClientError extends TRPCClientError<AppRouter> {
 
   constructor(from: TRPCClientError<AppRouter>, code: EngramErrorCode) {
     super(from.message, { result: from.shape ? { error: from.shape } : undefined, cause: from.cause });
+    // TRPCClientError's constructor pins its own prototype, which would hide this subclass.
+    Object.setPrototypeOf(this, new.target.prototype);
     this.name = "EngramClientError";
     this.code = code;
     this.httpStatus = from.data?.httpStatus;
