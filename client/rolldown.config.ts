@@ -2,7 +2,11 @@ import path from "node:path";
 import { defineConfig, type Plugin } from "rolldown";
 import { dts } from "rolldown-plugin-dts";
 
+const repository = path.dirname(import.meta.dirname);
 const serverContext = path.join(import.meta.dirname, "src", "server-context.d.ts");
+
+const isServerSource = (id: string) =>
+  !id.endsWith(".d.ts") && !path.relative(repository, id).startsWith("client") && /\.tsx?$/.test(id);
 
 /** The router's declarations name the server's context type; give them an opaque one instead. */
 const opaqueServerContext: Plugin = {
@@ -20,10 +24,14 @@ const opaqueServerContext: Plugin = {
 export default defineConfig({
   input: { index: "src/index.ts", react: "src/react.ts" },
   cwd: import.meta.dirname,
-  external: [/^@trpc\//, /^@tanstack\//, /^react($|\/)/],
+  // The server's source is read only for its declarations: what it imports is never bundled.
+  external: (id, importer) =>
+    /^(@trpc\/|@tanstack\/|react($|\/))/.test(id) ||
+    (typeof importer === "string" && isServerSource(importer)),
   plugins: [
     opaqueServerContext,
-    dts({ generator: "tsgo", tsconfig: "tsconfig.json", cwd: import.meta.dirname }),
+    // The compiler's root is the tsconfig's folder: the repository's, since the router lives in server/.
+    dts({ generator: "tsgo", tsconfig: path.join(repository, "tsconfig.client.json"), cwd: repository }),
   ],
   output: { dir: "dist", format: "es", cleanDir: true },
   checks: { pluginTimings: false },

@@ -28,10 +28,11 @@ const serverVersionOf = (name: string) =>
   serverPackage.dependencies?.[name] ?? serverPackage.devDependencies?.[name];
 
 /** The environment without what `npm test` sets for its scripts, so the scratch app's npm is a plain one. */
-const cleanEnv = (extra: Record<string, string> = {}) => ({
-  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key))),
-  ...extra,
-});
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  for (const key of Object.keys(env)) if (/^npm_/i.test(key)) delete env[key];
+  return env;
+}
 
 const npm = (args: string[], cwd: string) =>
   run("npm", [...args, "--prefer-offline", "--no-audit", "--no-fund"], {
