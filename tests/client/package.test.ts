@@ -144,6 +144,11 @@ describe("the package", () => {
     for (const name of Object.keys(appRouter._def.record)) {
       expect(text).toMatch(new RegExp(`\\b${name}: import\\("@trpc/server"\\)\\.TRPCBuiltRouter<`));
     }
+    // The server's declarations were generated in a temporary folder, not beside its source.
+    for (const folder of ["server", "db"]) {
+      const files = await readdir(path.join(repository, folder), { recursive: true });
+      expect(files.filter((file) => file.endsWith(".d.ts"))).toEqual([]);
+    }
     // The runtime entry loads tRPC's client and nothing else; React stays in its own entry.
     const index = await readFile(path.join(dist, "index.js"), "utf8");
     const runtimeImports = [...index.matchAll(/from\s+"([^"]+)"/g)].map((match) => match[1]);
