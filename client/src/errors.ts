@@ -3,7 +3,8 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import type { AppRouter } from "./router";
 
 /**
- * The server's tRPC error code (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, `UNAUTHORIZED`, ...), or
+ * The server's tRPC error code (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, `UNAUTHORIZED`, ...);
+ * `TIMEOUT` after `timeoutMs`, `CLIENT_CLOSED_REQUEST` when the caller's signal aborted, or
  * `NETWORK_ERROR` when no tRPC reply came at all (refused connection, DNS failure, a proxy's page).
  */
 export type EngramErrorCode = TRPC_ERROR_CODE_KEY | "NETWORK_ERROR";
@@ -36,10 +37,11 @@ export class EngramClientError extends TRPCClientError<AppRouter> {
 
 function codeOf(error: TRPCClientError<AppRouter>): EngramErrorCode {
   if (error.data?.code) return error.data.code;
-  if (isTimeout(error.cause)) return "TIMEOUT";
+  if (causedBy(error.cause, "TimeoutError")) return "TIMEOUT";
+  if (causedBy(error.cause, "AbortError")) return "CLIENT_CLOSED_REQUEST";
   return "NETWORK_ERROR";
 }
 
-function isTimeout(cause: unknown): boolean {
-  return cause instanceof Error && (cause.name === "TimeoutError" || isTimeout(cause.cause));
+function causedBy(cause: unknown, name: string): boolean {
+  return cause instanceof Error && (cause.name === name || causedBy(cause.cause, name));
 }

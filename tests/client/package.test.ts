@@ -255,6 +255,7 @@ describe("an outside TypeScript app", () => {
     expect(result.unauthorized).toEqual(failure("UNAUTHORIZED", 401));
     expect(result.timeout).toEqual(failure("TIMEOUT"));
     expect(result.timeoutAfterMs).toBeGreaterThanOrEqual(250);
+    expect(result.aborted).toEqual(failure("CLIENT_CLOSED_REQUEST"));
     expect(result.unreachable).toEqual(failure("NETWORK_ERROR"));
   });
 

@@ -82,6 +82,15 @@ const timeout = await failure(() =>
   createEngramClient({ url: silentUrl, apiKey, timeoutMs: 300 }).memory.get.query({ sessionId }),
 );
 const timeoutAfterMs = Date.now() - startedAt;
+// The app gives up on its own.
+const controller = new AbortController();
+setTimeout(() => controller.abort(), 100);
+const aborted = await failure(() =>
+  createEngramClient({ url: silentUrl, apiKey }).memory.get.query(
+    { sessionId },
+    { signal: controller.signal },
+  ),
+);
 silent.closeAllConnections();
 silent.close();
 // Nothing listens there any more: no reply at all.
@@ -104,6 +113,7 @@ console.log(
     unauthorized,
     timeout,
     timeoutAfterMs,
+    aborted,
     unreachable,
   }),
 );
