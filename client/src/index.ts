@@ -42,7 +42,10 @@ export function engramLinks(options: EngramClientOptions): TRPCLink<AppRouter>[]
       ...(typeof options.headers === "function" ? await options.headers() : options.headers),
       ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
     }),
-    fetch: withTimeout(options.fetch ?? globalThis.fetch, options.timeoutMs),
+    fetch:
+      options.timeoutMs === undefined
+        ? options.fetch
+        : withTimeout(options.fetch ?? ((input, init) => fetch(input, init)), options.timeoutMs),
   };
   return [
     typedErrors,
@@ -62,8 +65,7 @@ const typedErrors: TRPCLink<AppRouter> =
       }),
     );
 
-function withTimeout(fetchImpl: typeof fetch, timeoutMs: number | undefined): typeof fetch {
-  if (timeoutMs === undefined) return fetchImpl;
+function withTimeout(fetchImpl: typeof fetch, timeoutMs: number): typeof fetch {
   return (input, init) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
