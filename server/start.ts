@@ -1,3 +1,9 @@
+import type { Database } from "@/db/client";
+import type { EnrichmentWorker } from "./jobs/worker";
+
+/** What this process started, so that `stopEngram` can stop it. */
+const running: { database?: Database; worker?: EnrichmentWorker } = {};
+
 /** What a server process does before its first request: configuration, database, background work. */
 export async function startEngram(): Promise<void> {
   try {
@@ -15,10 +21,20 @@ async function start() {
   const settings = config();
   // Open the database and run migrations before the first request.
   const opened = await database();
+  running.database = opened;
   if (settings.ENGRAM_WORKER !== "on") return;
   const { summarizerFromConfig } = await import("./providers/summarizer");
   // A bad prompt file stops the start here, with the variable named, rather than failing every job.
   summarizerFromConfig(settings);
   const { startEnrichmentWorker } = await import("./jobs/worker");
-  startEnrichmentWorker(opened.db);
+  running.worker = startEnrichmentWorker(opened.db);
+}
+
+/** Stops what `startEngram` started: the background worker (after its round in progress), then the database. */
+export async function stopEngram(): Promise<void> {
+  const { worker, database } = running;
+  running.worker = undefined;
+  running.database = undefined;
+  await worker?.stop();
+  await database?.close();
 }

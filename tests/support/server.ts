@@ -34,7 +34,7 @@ async function freePort(): Promise<number> {
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output()}`);
     try {
       const response = await fetch(`${url}/healthz`);
       if (response.ok) return;
@@ -47,7 +47,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /**
- * Starts the production build (`next start`) on a free port against a fresh Postgres database
+ * Starts the production build (`node server.mjs`) on a free port against a fresh Postgres database
  * named `<ENGRAM_TEST_DB_PREFIX>_<name>`, with a bootstrap API key.
  */
 export async function startServer(name: string, env: Record<string, string> = {}): Promise<RunningServer> {
@@ -62,30 +62,22 @@ export async function startServer(name: string, env: Record<string, string> = {}
   const apiKey = `test-bootstrap-key-${name}-0123456789`;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [
-      path.join("node_modules", "next", "dist", "bin", "next"),
-      "start",
-      "-p",
-      String(port),
-      "-H",
-      "127.0.0.1",
-    ],
-    {
-      cwd: process.cwd(),
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        ENGRAM_DIST_DIR: distDir,
-        DATABASE_URL: databaseUrl,
-        ENGRAM_API_KEY: apiKey,
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  // Engram's own server entry, serving the production build (its API directly, pages through Next).
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: process.cwd(),
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ENGRAM_DIST_DIR: distDir,
+      DATABASE_URL: databaseUrl,
+      ENGRAM_API_KEY: apiKey,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      ...env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   const capture = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
