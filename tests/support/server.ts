@@ -11,6 +11,9 @@ export interface RunningServer {
   /** The bootstrap key the server was started with (ENGRAM_API_KEY). */
   apiKey: string;
   databaseUrl: string;
+  /** The server process's id (to signal it) and how it exited (its exit code, or null for a signal). */
+  pid?: number;
+  exited?: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -89,9 +92,9 @@ export async function startServer(name: string, env: Record<string, string> = {}
     process.stderr.write(`[${name} server] ${chunk.toString()}`);
   });
 
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     await exited;
   };
@@ -101,7 +104,7 @@ export async function startServer(name: string, env: Record<string, string> = {}
     await stop();
     throw error;
   }
-  return { url, apiKey, databaseUrl, stop };
+  return { url, apiKey, databaseUrl, pid: child.pid, exited, stop };
 }
 
 /** One server for the current test file, started before its tests and stopped after them. */
