@@ -4,10 +4,15 @@ import type { EnrichmentWorker } from "./jobs/worker";
 /** What this process started, so that `stopEngram` can stop it. */
 const running: { database?: Database; worker?: EnrichmentWorker } = {};
 
+export interface StartOptions {
+  /** Whether this process runs the background worker (when configured on); false where a worker process does. */
+  worker?: boolean;
+}
+
 /** What a server process does before its first request: configuration, database, background work. */
-export async function startEngram(): Promise<void> {
+export async function startEngram(options: StartOptions = {}): Promise<void> {
   try {
-    await start();
+    await start(options.worker ?? true);
   } catch (error) {
     // Next would go on serving a 500 for every request: stop instead, saying why.
     console.error(`Engram cannot start: ${error instanceof Error ? error.message : String(error)}`);
@@ -15,14 +20,14 @@ export async function startEngram(): Promise<void> {
   }
 }
 
-async function start() {
+async function start(runWorker: boolean) {
   const { config } = await import("./config");
   const { database } = await import("./db");
   const settings = config();
   // Open the database and run migrations before the first request.
   const opened = await database();
   running.database = opened;
-  if (settings.ENGRAM_WORKER !== "on") return;
+  if (settings.ENGRAM_WORKER !== "on" || !runWorker) return;
   const { summarizerFromConfig } = await import("./providers/summarizer");
   // A bad prompt file stops the start here, with the variable named, rather than failing every job.
   summarizerFromConfig(settings);

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/server/openapi";
@@ -242,5 +243,82 @@ describe("stopping", () => {
     inFlight.end(body.slice(10));
     expect(await replied).toEqual({ status: 200, text: "OK" });
     expect(await stopping.exited).toBe(0);
+  });
+});
+
+/** The ids of a process's children whose command line has `--worker`. */
+function workerProcesses(parent: number): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const parentPid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        return parentPid === parent && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--worker");
+      } catch {
+        return false;
+      }
+    });
+}
+
+async function eventually<T>(
+  probe: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  seconds = 20,
+): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe("the background worker's process", () => {
+  it("runs beside the server, is restarted when it dies, and stops with it", async () => {
+    const running = await startServer("door_worker", { ENGRAM_WORKER_POLL_MS: "100" });
+    try {
+      const [first] = await eventually(
+        () => workerProcesses(running.pid!),
+        (pids) => pids.length === 1,
+      );
+      expect(first).toEqual(expect.any(Number));
+      process.kill(first!, "SIGKILL");
+      const [second] = await eventually(
+        () => workerProcesses(running.pid!),
+        (pids) => pids.length === 1 && pids[0] !== first,
+      );
+      expect(second).toEqual(expect.any(Number));
+      expect(second).not.toBe(first);
+
+      // The restarted worker enriches what is added now.
+      const headers = { Authorization: `Bearer ${running.apiKey}` };
+      const added = await fetch(`${running.url}/api/v2/sessions/after-restart/memory`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({
+          messages: [{ role: "user", role_type: "user", content: "Ana flew to Porto." }],
+        }),
+      });
+      expect(added.status).toBe(200);
+      const status = await eventually(
+        async () =>
+          (await (
+            await fetch(`${running.url}/api/v2/sessions/after-restart/enrichment`, { headers })
+          ).json()) as {
+            unenriched_messages: number;
+          },
+        (state) => state.unenriched_messages === 0,
+      );
+      expect(status.unenriched_messages).toBe(0);
+
+      await running.stop();
+      expect(await running.exited).toBe(0);
+      expect(workerProcesses(running.pid!)).toEqual([]);
+      expect(() => process.kill(second!, 0)).toThrow();
+    } finally {
+      await running.stop();
+    }
   });
 });
