@@ -62,7 +62,8 @@ export interface Results {
   reference_ceiling: Record<string, Measurement>;
   operations: OperationResult[];
   scaling: ScalingPoint[];
-  server_memory_mib: { idle: number; peak_under_load: number };
+  /** The server process; `worker_peak` is the background worker's own process, when it has one. */
+  server_memory_mib: { idle: number; peak_under_load: number; worker_peak?: number };
   /** Seconds from the last add of the add measurements until the background worker had caught up. */
   worker_caught_up_s: number | null;
   targets: Target[];
@@ -173,7 +174,10 @@ export function markdown(results: Results): string {
     "## Server memory",
     "",
     `Resident memory of Engram's server process: ${results.server_memory_mib.idle.toFixed(0)} MiB after start, ` +
-      `${results.server_memory_mib.peak_under_load.toFixed(0)} MiB at its peak under load.`,
+      `${results.server_memory_mib.peak_under_load.toFixed(0)} MiB at its peak under load` +
+      (results.server_memory_mib.worker_peak === undefined
+        ? "."
+        : `; the background worker's own process peaked at ${results.server_memory_mib.worker_peak.toFixed(0)} MiB.`),
     ...(results.notes.length ? ["", "## Notes", "", ...results.notes.map((note) => `- ${note}`)] : []),
     "",
   ].join("\n");

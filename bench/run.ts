@@ -24,6 +24,7 @@ import {
   startReference,
   startServer,
   watchMemory,
+  workerProcessOf,
 } from "./server";
 import { type Measurement, round } from "./stats";
 
@@ -415,6 +416,9 @@ async function main() {
     const idleMemory = residentMemory(server.pid) ?? 0;
     log(`Server ${server.url} (pid ${server.pid}, ${idleMemory.toFixed(0)} MiB resident)`);
     const memory = watchMemory(server.pid);
+    // With Postgres the background worker runs in a child process: its memory is its own.
+    const workerPid = await workerProcessOf(server.pid);
+    const workerMemory = workerPid === undefined ? undefined : watchMemory(workerPid);
 
     // What the HTTP stack alone serves on this machine: a route with no database and no auth,
     // through Engram and through the bare reference, one after the other.
@@ -472,6 +476,7 @@ async function main() {
     notes.push(drainNote);
     scaling.push(...(await measureScaling(db, server, api, await countMessages(db))));
     memory.stop();
+    workerMemory?.stop();
 
     const results: Results = {
       generated_at: new Date().toISOString(),
@@ -488,7 +493,11 @@ async function main() {
       reference_ceiling: referenceCeiling,
       operations: operationResults,
       scaling,
-      server_memory_mib: { idle: round(idleMemory, 1), peak_under_load: round(memory.peak, 1) },
+      server_memory_mib: {
+        idle: round(idleMemory, 1),
+        peak_under_load: round(memory.peak, 1),
+        ...(workerMemory && { worker_peak: round(workerMemory.peak, 1) }),
+      },
       worker_caught_up_s: workerCaughtUp,
       targets: [],
       notes,

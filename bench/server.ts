@@ -147,6 +147,23 @@ function listeningProcess(rootPid: number): number {
   return rootPid;
 }
 
+/** The background worker's process started by the server `parentPid` (waits for it up to 10 s). */
+export async function workerProcessOf(parentPid: number): Promise<number | undefined> {
+  for (let tries = 0; tries < 50; tries++) {
+    for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+      const pid = Number(name);
+      try {
+        if (parentOf(pid) === parentPid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--worker"))
+          return pid;
+      } catch {
+        // exited meanwhile
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return undefined;
+}
+
 /** Resident memory of a process, in MiB (VmRSS from /proc). */
 export function residentMemory(pid: number): number | undefined {
   try {
