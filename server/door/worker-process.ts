@@ -1,9 +1,12 @@
 import { type ChildProcess, fork } from "node:child_process";
+import { setPriority } from "node:os";
 
 /** Longest pause before restarting a worker process that died; the pause doubles from 1 s. */
 const MAX_RESTART_DELAY_MS = 30_000;
 /** How long a worker process may take to finish its round and stop. */
 const STOP_MS = 10_000;
+/** The worker's niceness: when the cores are busy, requests get them first; idle cores go to the worker. */
+const WORKER_NICENESS = 10;
 
 export interface WorkerProcess {
   /** Stops the worker process (SIGTERM; it finishes its round in progress), without restarting it. */
@@ -24,6 +27,11 @@ export function superviseWorkerProcess(entry: string): WorkerProcess {
   const spawnWorker = () => {
     const started = Date.now();
     child = fork(entry, ["--worker"], { env: { ...process.env, ENGRAM_PROCESS_ROLE: "worker" } });
+    try {
+      if (child.pid !== undefined) setPriority(child.pid, WORKER_NICENESS);
+    } catch (error) {
+      console.error(`could not lower the background worker's priority: ${(error as Error).message}`);
+    }
     child.once("exit", (code, signal) => {
       child = undefined;
       if (stopping) return;
