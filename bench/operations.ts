@@ -63,6 +63,8 @@ export interface Operation {
   label: string;
   rest: CallFactory;
   trpc: CallFactory;
+  /** The same call to the bare reference server, for the operations it serves. */
+  reference?: CallFactory;
   /** The service function in this process, without HTTP. */
   service: (db: Db, n: number) => Promise<unknown>;
   /** The same SQL the service sends, through Drizzle, without HTTP or validation. */
@@ -182,6 +184,7 @@ export const operations: Operation[] = [
     label: "get memory (message_window)",
     rest: (n) => ({ method: "GET", path: restPath(readSession(n), "memory?memoryType=message_window") }),
     trpc: (n) => trpcQuery("memory.get", { sessionId: readSession(n), memoryType: "message_window" }),
+    reference: (n) => ({ method: "GET", path: restPath(readSession(n), "memory?memoryType=message_window") }),
     service: (db, n) => getMemory(db, readSession(n), { memoryType: "message_window" }),
     floor: (db, n) => floorMemory(db, readSession(n), window),
   },
@@ -214,6 +217,11 @@ export const operations: Operation[] = [
     key: "add",
     label: "add memory (3 messages)",
     rest: (n) => ({ method: "POST", path: restPath(writeSession(n), "memory"), body: { messages: turn(n) } }),
+    reference: (n) => ({
+      method: "POST",
+      path: restPath(writeSession(n), "memory"),
+      body: { messages: turn(n) },
+    }),
     trpc: (n) => trpcMutation("memory.add", { sessionId: writeSession(n), messages: turn(n) }),
     service: (db, n) => addMemory(db, writeSession(n), { messages: turn(n) }, actor),
     floor: (db, n) => floorAdd(db, writeSession(n), n),

@@ -3,11 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { type Measurement, round } from "./stats";
 
-export type Path = "floor" | "service" | "trpc" | "rest";
-export const paths: Path[] = ["floor", "service", "trpc", "rest"];
+export type Path = "floor" | "service" | "reference" | "trpc" | "rest";
+export const paths: Path[] = ["floor", "service", "reference", "trpc", "rest"];
 export const pathLabels: Record<Path, string> = {
   floor: "floor (Drizzle → Postgres)",
   service: "service (in process)",
+  reference: "bare node:http + postgres.js",
   trpc: "tRPC over HTTP",
   rest: "REST /api/v2",
 };
@@ -57,9 +58,14 @@ export interface Results {
   };
   /** GET /healthz (no database, no auth) per concurrency: the most the HTTP stack serves here. */
   http_ceiling: Record<string, Measurement>;
+  /** The same through the bare reference server. */
+  reference_ceiling: Record<string, Measurement>;
   operations: OperationResult[];
   scaling: ScalingPoint[];
-  server_memory_mib: { idle: number; peak_under_load: number };
+  /** The server process; `worker_peak` is the background worker's own process, when it has one. */
+  server_memory_mib: { idle: number; peak_under_load: number; worker_peak?: number };
+  /** Seconds from the last add of the add measurements until the background worker had caught up. */
+  worker_caught_up_s: number | null;
   targets: Target[];
   notes: string[];
 }
@@ -117,6 +123,16 @@ function scalingTable(points: ScalingPoint[], api: string): string[] {
   return lines;
 }
 
+function ceiling(measurements: Record<string, Measurement> | undefined, results: Results): string {
+  return results.settings.concurrency
+    .map((c) => {
+      const m = measurements?.[c];
+      return m ? `${Math.round(m.rps)} req/s, p50 ${ms(m.p50)} ms at concurrency ${c}` : "";
+    })
+    .filter(Boolean)
+    .join("; ");
+}
+
 export function markdown(results: Results): string {
   const m = results.machine;
   return [
@@ -142,15 +158,11 @@ export function markdown(results: Results): string {
     "",
     ...operationTable(results.operations, results.settings.concurrency),
     "",
-    "HTTP ceiling: `GET /healthz` (no database, no authentication) through the same server: " +
-      results.settings.concurrency
-        .map((c) => {
-          const m = results.http_ceiling[c];
-          return m ? `${Math.round(m.rps)} req/s, p50 ${ms(m.p50)} ms at concurrency ${c}` : "";
-        })
-        .filter(Boolean)
-        .join("; ") +
-      ".",
+    "The bare reference (`bench/reference.ts`) is a hand-written `node:http` server on postgres.js in its own",
+    "process, with one prepared statement for get memory and the same transaction for add memory, same JSON.",
+    "",
+    `HTTP ceiling: \`GET /healthz\` (no database, no authentication) through Engram: ${ceiling(results.http_ceiling, results)}; ` +
+      `through the bare reference: ${ceiling(results.reference_ceiling, results)}.`,
     "",
     "## Scaling",
     "",
@@ -161,8 +173,11 @@ export function markdown(results: Results): string {
     "",
     "## Server memory",
     "",
-    `Resident memory of the Next.js server process: ${results.server_memory_mib.idle.toFixed(0)} MiB after start, ` +
-      `${results.server_memory_mib.peak_under_load.toFixed(0)} MiB at its peak under load.`,
+    `Resident memory of Engram's server process: ${results.server_memory_mib.idle.toFixed(0)} MiB after start, ` +
+      `${results.server_memory_mib.peak_under_load.toFixed(0)} MiB at its peak under load` +
+      (results.server_memory_mib.worker_peak === undefined
+        ? "."
+        : `; the background worker's own process peaked at ${results.server_memory_mib.worker_peak.toFixed(0)} MiB.`),
     ...(results.notes.length ? ["", "## Notes", "", ...results.notes.map((note) => `- ${note}`)] : []),
     "",
   ].join("\n");

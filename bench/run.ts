@@ -17,7 +17,15 @@ import {
   writeResults,
 } from "./report";
 import { countMessages, seedSessions, settle } from "./seed";
-import { buildServer, type RunningServer, residentMemory, startServer, watchMemory } from "./server";
+import {
+  buildServer,
+  type RunningServer,
+  residentMemory,
+  startReference,
+  startServer,
+  watchMemory,
+  workerProcessOf,
+} from "./server";
 import { type Measurement, round } from "./stats";
 
 const usage = `npm run bench [-- options]
@@ -104,6 +112,7 @@ function httpOptions(server: RunningServer, connections: number, seconds: number
 async function measureOperations(
   db: Db,
   server: RunningServer,
+  reference: RunningServer,
   selected: Operation[],
   notes: string[],
 ): Promise<OperationResult[]> {
@@ -112,10 +121,11 @@ async function measureOperations(
     log(`\n${operation.label}`);
     const result: OperationResult = { key: operation.key, label: operation.label, results: {} };
     const served: Partial<Record<Path, CallFactory>> = {};
-    for (const path of ["trpc", "rest"] as const) {
+    const target = (path: Path) => (path === "reference" ? reference : server);
+    for (const path of ["reference", "trpc", "rest"] as const) {
       const factory = operation[path];
       if (!factory) continue;
-      const failure = await probe(server, factory(0));
+      const failure = await probe(target(path), factory(0));
       if (failure) {
         log(`  ${pathLabels[path]}: not measured (${failure})`);
         notes.push(`${operation.label} over ${pathLabels[path]} was not measured: ${failure}`);
@@ -130,7 +140,7 @@ async function measureOperations(
       ...(Object.entries(served) as [Path, CallFactory][]).map(
         ([path, factory]): Runner => [
           path,
-          (c, seconds) => measureHttp(httpOptions(server, c, seconds), factory),
+          (c, seconds) => measureHttp(httpOptions(target(path), c, seconds), factory),
         ],
       ),
     ];
@@ -292,6 +302,76 @@ function evaluateTargets(
   return targets;
 }
 
+/** The targets set against the bare reference server of the same run. */
+function referenceTargets(
+  operationResults: OperationResult[],
+  ceiling: Record<string, Measurement>,
+  referenceCeiling: Record<string, Measurement>,
+  workerCaughtUp: number | null,
+): Target[] {
+  const targets: Target[] = [];
+  const byKey = new Map(operationResults.map((o) => [o.key, o]));
+  const share = (name: string, goal: number, measured?: Measurement, bare?: Measurement) => {
+    const value = measured && bare ? measured.rps / bare.rps : undefined;
+    targets.push({
+      name,
+      goal: `≥ ${goal} × bare`,
+      measured:
+        value === undefined
+          ? "not measured"
+          : `${value.toFixed(2)} × bare (${Math.round(measured!.rps)} vs ${Math.round(bare!.rps)} req/s)`,
+      met: value === undefined ? null : value >= goal,
+    });
+  };
+  const latency = (name: string, goal: number, measured?: Measurement, bare?: Measurement) => {
+    const value = measured && bare ? measured.p50 / bare.p50 : undefined;
+    targets.push({
+      name,
+      goal: `≤ ${goal} × bare`,
+      measured:
+        value === undefined
+          ? "not measured"
+          : `${value.toFixed(2)} × bare (${measured!.p50.toFixed(2)} vs ${bare!.p50.toFixed(2)} ms)`,
+      met: value === undefined ? null : value <= goal,
+    });
+  };
+  share("GET /healthz, req/s at concurrency 16", 0.7, ceiling[16], referenceCeiling[16]);
+  const get = byKey.get("get_window")?.results;
+  const bareGet = get?.reference;
+  for (const path of ["rest", "trpc"] as const) {
+    share(`get memory, req/s at concurrency 16 (${pathLabels[path]})`, 0.6, get?.[path]?.[16], bareGet?.[16]);
+    latency(`get memory, p50 at concurrency 1 (${pathLabels[path]})`, 1.5, get?.[path]?.[1], bareGet?.[1]);
+  }
+  // The bare server serves get memory only: lists and searches are held to its get memory.
+  for (const key of ["list", "search"]) {
+    const operation = byKey.get(key);
+    for (const path of ["rest", "trpc"] as const) {
+      share(
+        `${operation?.label ?? key}, req/s at concurrency 16 (${pathLabels[path]}) vs the bare get memory`,
+        0.6,
+        operation?.results[path]?.[16],
+        bareGet?.[16],
+      );
+    }
+  }
+  const add = byKey.get("add")?.results;
+  for (const path of ["rest", "trpc"] as const) {
+    latency(
+      `add memory, p50 at concurrency 1, worker on (${pathLabels[path]})`,
+      1.5,
+      add?.[path]?.[1],
+      add?.reference?.[1],
+    );
+  }
+  targets.push({
+    name: "background worker caught up after the last add",
+    goal: "≤ 10 s",
+    measured: workerCaughtUp === null ? "not within 60 s" : `${workerCaughtUp} s`,
+    met: workerCaughtUp === null ? false : workerCaughtUp <= 10,
+  });
+  return targets;
+}
+
 async function main() {
   if (args.help) {
     log(usage);
@@ -312,6 +392,7 @@ async function main() {
   const db = database.db;
   const [version] = await queryRows<{ server_version: string }>(db, sql`show server_version`);
   let server: RunningServer | undefined;
+  let reference: RunningServer | undefined;
   try {
     log("Seeding sessions ...");
     await seedSessions(db, readSessions);
@@ -331,32 +412,52 @@ async function main() {
         ENGRAM_WORKER: args.worker!,
       },
     });
+    reference = await startReference({ port: Number(args.port) + 1, databaseUrl, apiKey });
     const idleMemory = residentMemory(server.pid) ?? 0;
     log(`Server ${server.url} (pid ${server.pid}, ${idleMemory.toFixed(0)} MiB resident)`);
     const memory = watchMemory(server.pid);
+    // With Postgres the background worker runs in a child process: its memory is its own.
+    const workerPid = await workerProcessOf(server.pid);
+    const workerMemory = workerPid === undefined ? undefined : watchMemory(workerPid);
 
-    // What the HTTP stack alone serves on this machine: a route with no database and no auth.
+    // What the HTTP stack alone serves on this machine: a route with no database and no auth,
+    // through Engram and through the bare reference, one after the other.
     log("\nHTTP ceiling: GET /healthz");
     const ceiling: Record<string, Measurement> = {};
+    const referenceCeiling: Record<string, Measurement> = {};
     const healthz = (): HttpCall => ({ method: "GET", path: "/healthz" });
     await measureHttp(httpOptions(server, 16, settings.warmupSeconds), healthz);
+    await measureHttp(httpOptions(reference, 16, settings.warmupSeconds), healthz);
     for (const c of settings.concurrency) {
       ceiling[c] = await measureHttp(httpOptions(server, c, settings.seconds), healthz);
-      log(`  ${"GET /healthz".padEnd(28)} c=${String(c).padEnd(2)}  ${formatMeasurement(ceiling[c]!)}`);
+      log(
+        `  ${"GET /healthz, Engram".padEnd(28)} c=${String(c).padEnd(2)}  ${formatMeasurement(ceiling[c]!)}`,
+      );
+      referenceCeiling[c] = await measureHttp(httpOptions(reference, c, settings.seconds), healthz);
+      log(
+        `  ${"GET /healthz, bare".padEnd(28)} c=${String(c).padEnd(2)}  ${formatMeasurement(referenceCeiling[c]!)}`,
+      );
     }
 
     // Reads first, then the scaling reads, and the add last: what it adds keeps the background
     // worker busy for a while, which the database top-up waits out anyway.
     const reads = operations.filter((operation) => operation.key !== "add");
-    const operationResults = await measureOperations(db, server, reads, notes);
+    const operationResults = await measureOperations(db, server, reference, reads, notes);
 
     const api = (await probe(server, scalingOperations[0]!.rest(`${scalePrefix}-10-0`)(0))) ? "trpc" : "rest";
     log(`\nScaling (${pathLabels[api]}, concurrency 1)`);
     const scaling = await measureScaling(db, server, api, await countMessages(db));
 
     const writes = operations.filter((operation) => operation.key === "add");
-    operationResults.push(...(await measureOperations(db, server, writes, notes)));
+    operationResults.push(...(await measureOperations(db, server, reference, writes, notes)));
     const lastAdd = performance.now();
+    const caughtUp = args.worker === "on" ? await waitForEnrichment(db, 60) : undefined;
+    const workerCaughtUp = caughtUp === undefined ? null : round(caughtUp, 1);
+    log(
+      workerCaughtUp === null
+        ? "  the background worker had not caught up 60 s after the last add"
+        : `  the background worker caught up ${workerCaughtUp} s after the last add`,
+    );
 
     log(`\nTopping the database up to ${settings.databaseMessages.toLocaleString("en-US")} messages ...`);
     const seedStarted = performance.now();
@@ -375,6 +476,7 @@ async function main() {
     notes.push(drainNote);
     scaling.push(...(await measureScaling(db, server, api, await countMessages(db))));
     memory.stop();
+    workerMemory?.stop();
 
     const results: Results = {
       generated_at: new Date().toISOString(),
@@ -388,13 +490,22 @@ async function main() {
         api_for_scaling: pathLabels[api],
       },
       http_ceiling: ceiling,
+      reference_ceiling: referenceCeiling,
       operations: operationResults,
       scaling,
-      server_memory_mib: { idle: round(idleMemory, 1), peak_under_load: round(memory.peak, 1) },
+      server_memory_mib: {
+        idle: round(idleMemory, 1),
+        peak_under_load: round(memory.peak, 1),
+        ...(workerMemory && { worker_peak: round(workerMemory.peak, 1) }),
+      },
+      worker_caught_up_s: workerCaughtUp,
       targets: [],
       notes,
     };
-    results.targets = evaluateTargets(operationResults, scaling, memory.peak, pathLabels[api]);
+    results.targets = [
+      ...referenceTargets(operationResults, ceiling, referenceCeiling, workerCaughtUp),
+      ...evaluateTargets(operationResults, scaling, memory.peak, pathLabels[api]),
+    ];
     log("\nTargets");
     for (const target of results.targets) {
       log(
@@ -405,6 +516,7 @@ async function main() {
     log(`Done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await server?.stop();
+    await reference?.stop();
     await database.close();
   }
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const tsxCli = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -33,33 +34,43 @@ export async function buildServer(distDir: string): Promise<void> {
 
 export interface RunningServer {
   url: string;
-  /** The process that listens (`next start` runs the server in its own process). */
+  /** The process that listens. */
   pid: number;
   stop(): Promise<void>;
 }
 
-/** Starts `next start` on a loopback port and waits until /healthz answers. */
-export async function startServer(options: {
+/** Starts Engram's server entry (`node server.mjs`) on a loopback port and waits until /healthz answers. */
+export function startServer(options: {
   distDir: string;
   port: number;
   env: Record<string, string>;
 }): Promise<RunningServer> {
-  const url = `http://127.0.0.1:${options.port}`;
-  const child = spawn(
-    process.execPath,
-    [nextBin, "start", "--port", String(options.port), "--hostname", "127.0.0.1"],
-    {
-      env: {
-        ...process.env,
-        ...options.env,
-        ENGRAM_DIST_DIR: options.distDir,
-        NEXT_TELEMETRY_DISABLED: "1",
-        NODE_ENV: "production",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    },
-  );
+  return startProcess(options.port, [process.execPath, "server.mjs"], {
+    ...options.env,
+    ENGRAM_DIST_DIR: options.distDir,
+    NODE_ENV: "production",
+  });
+}
+
+/** Starts the bare `node:http` + postgres.js reference server (bench/reference.ts). */
+export function startReference(options: { port: number; databaseUrl: string; apiKey: string }) {
+  return startProcess(options.port, [process.execPath, tsxCli, "bench/reference.ts"], {
+    DATABASE_URL: options.databaseUrl,
+    BENCH_API_KEY: options.apiKey,
+  });
+}
+
+async function startProcess(
+  port: number,
+  command: string[],
+  env: Record<string, string>,
+): Promise<RunningServer> {
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(command[0]!, command.slice(1), {
+    env: { ...process.env, ...env, HOST: "127.0.0.1", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -72,10 +83,10 @@ export async function startServer(options: {
 
   const deadline = Date.now() + 60_000;
   while (true) {
-    if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`${command.join(" ")} exited ${child.exitCode}:\n${output}`);
     if (Date.now() > deadline) {
       await stopProcess(child);
-      throw new Error(`next start did not answer /healthz within 60 s:\n${output}`);
+      throw new Error(`${command.join(" ")} did not answer /healthz within 60 s:\n${output}`);
     }
     try {
       const response = await fetch(`${url}/healthz`);
@@ -108,7 +119,7 @@ function parentOf(pid: number): number | undefined {
   }
 }
 
-/** The started process, or the descendant whose title says it is the Next server. */
+/** The started process, or the descendant whose title says it is the server (tsx runs its script in a child). */
 function listeningProcess(rootPid: number): number {
   const descendants = new Set([rootPid]);
   const pids = readdirSync("/proc")
@@ -126,12 +137,31 @@ function listeningProcess(rootPid: number): number {
   }
   for (const pid of descendants) {
     try {
-      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith("next-server")) return pid;
+      const commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (pid !== rootPid && (commandLine.startsWith("next-server") || commandLine.includes("reference.ts")))
+        return pid;
     } catch {
       // exited meanwhile
     }
   }
   return rootPid;
+}
+
+/** The background worker's process started by the server `parentPid` (waits for it up to 10 s). */
+export async function workerProcessOf(parentPid: number): Promise<number | undefined> {
+  for (let tries = 0; tries < 50; tries++) {
+    for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+      const pid = Number(name);
+      try {
+        if (parentOf(pid) === parentPid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--worker"))
+          return pid;
+      } catch {
+        // exited meanwhile
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return undefined;
 }
 
 /** Resident memory of a process, in MiB (VmRSS from /proc). */

@@ -2,9 +2,10 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { cookies } from "next/headers";
 import { cache, type ReactNode } from "react";
+import { accountPrincipal } from "@/server/auth";
 import { db } from "@/server/db";
 import { SESSION_COOKIE } from "@/server/services/accounts";
-import { accountPrincipal, type Context } from "@/server/trpc/init";
+import type { Context } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
 
 /** One query client per server request, so prefetched data never leaks between requests. */

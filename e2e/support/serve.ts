@@ -6,11 +6,15 @@ import { e2eApiKey, e2eDatabaseName } from "./env";
 async function main() {
   const url = await createFreshDatabase(e2eDatabaseName);
   const port = process.env.ENGRAM_E2E_PORT ?? "3301";
-  const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
+  // Engram's own server entry, serving the production build.
+  const server = spawn(process.execPath, ["server.mjs"], {
     stdio: "inherit",
     env: {
       ...process.env,
+      NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      HOST: "127.0.0.1",
+      PORT: port,
       ENGRAM_DIST_DIR: process.env.ENGRAM_DIST_DIR ?? ".next",
       DATABASE_URL: url,
       ENGRAM_API_KEY: e2eApiKey,

@@ -1,9 +1,10 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { API_KEY_REQUIRED, type ApiKeyScheme, actorOf, presentedKey } from "../auth";
 import { config } from "../config";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { authenticateApiKey } from "../services/apiKeys";
-import { actorOf, bearerToken } from "../trpc/init";
-import { errorReply, jsonReply, readJsonObject, replyForError, textReply } from "./http";
+import { errorReply, jsonReply, readJsonObject, replyForError, send, textReply } from "./http";
 import {
   pathParams,
   unsupportedPaths,
@@ -13,13 +14,37 @@ import {
   zepRoutes,
 } from "./routes";
 
-interface Match {
+/** A route's path split once: literal segments, and `{name}` parameters as their name. */
+interface CompiledRoute {
   route: ZepRoute;
-  params: Record<string, string>;
+  parts: { literal?: string; param?: string }[];
 }
 
-/** Segments as the client wrote them, percent-decoded (a segment that does not decode stays as is). */
+const compiledRoutes = new Map<ZepVersion, CompiledRoute[]>();
+
+function routesOf(version: ZepVersion): CompiledRoute[] {
+  let compiled = compiledRoutes.get(version);
+  if (!compiled) {
+    compiled = zepRoutes.map((route) => ({
+      route,
+      parts: versionedPath(route, version)
+        .split("/")
+        .slice(1)
+        .map((part) => (part.startsWith("{") ? { param: part.slice(1, -1) } : { literal: part })),
+    }));
+    compiledRoutes.set(version, compiled);
+  }
+  return compiled;
+}
+
+/** A `%` that does not start an escape (Zep's clients leave `%` in ids as is) stands for itself. */
+export function escapeStrayPercents(path: string): string {
+  return path.includes("%") ? path.replace(/%(?![0-9A-Fa-f]{2})/g, "%25") : path;
+}
+
+/** A segment as the client wrote it, percent-decoded (a segment that does not decode stays as is). */
 function decodeSegment(segment: string): string {
+  if (!segment.includes("%")) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -27,85 +52,121 @@ function decodeSegment(segment: string): string {
   }
 }
 
-function matchPath(template: string, segments: string[]): Record<string, string> | undefined {
-  const parts = template.split("/").slice(1);
+function matchPath(parts: CompiledRoute["parts"], segments: string[]): Record<string, string> | undefined {
   if (parts.length !== segments.length) return undefined;
   const params: Record<string, string> = {};
-  for (const [index, part] of parts.entries()) {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
     const segment = segments[index]!;
-    if (part.startsWith("{")) {
+    if (part.param !== undefined) {
       if (segment === "") return undefined;
-      params[part.slice(1, -1)] = decodeSegment(segment);
-    } else if (part !== segment) {
+      params[part.param] = decodeSegment(segment);
+    } else if (part.literal !== segment) {
       return undefined;
     }
   }
   return params;
 }
 
-/** REST accepts only `Authorization: Bearer <API key>` (no cookies), on every route. */
-async function requireApiKey(request: Request) {
-  const token = bearerToken(request.headers);
-  if (!token) throw new AppError("UNAUTHORIZED", "send Authorization: Bearer <API key>");
-  const principal = await authenticateApiKey(await db(), token);
-  if (!principal) throw new AppError("UNAUTHORIZED", "the API key is unknown or revoked");
-  return principal;
+/** The methods a path answers to, for `Allow` (HEAD and OPTIONS come with every path). */
+function allowedMethods(version: ZepVersion, segments: string[]): string[] {
+  const methods: string[] = routesOf(version)
+    .filter(({ parts }) => matchPath(parts, segments))
+    .map(({ route }) => route.method);
+  if (methods.length === 0) return [];
+  if (methods.includes("GET")) methods.push("HEAD");
+  return [...methods, "OPTIONS"];
 }
 
-/** Serves one request of Zep's REST API under `/api/{version}`. */
-export async function handleZepRequest(request: Request, version: ZepVersion): Promise<Response> {
-  const pathname = new URL(request.url).pathname;
-  const rest = pathname.slice(`/api/${version}`.length);
-  const where = `${request.method} /api/${version}`;
-  try {
-    const principal = await requireApiKey(request);
+/** REST accepts only an API key (no cookies), on every route. */
+async function requireApiKey(authorization: string | undefined) {
+  const presented = presentedKey(authorization);
+  const principal = presented && (await authenticateApiKey(await db(), presented.key));
+  if (!principal) throw new AppError("UNAUTHORIZED", API_KEY_REQUIRED);
+  return { principal, scheme: presented!.scheme };
+}
 
-    const segments = rest.split("/").slice(1);
-    let found: Match | undefined;
-    const allowed = new Set<string>();
-    for (const route of zepRoutes) {
-      const params = matchPath(versionedPath(route, version), segments);
+/** Zep's plain-text "OK": JSON for Zep CE 1.0's client (it sends Api-Key and parses every body). */
+function okReply(text: string, status: number, scheme: ApiKeyScheme) {
+  return scheme === "Api-Key" ? jsonReply({ message: text }, status) : textReply(text, status);
+}
+
+/**
+ * Serves one request of Zep's REST API under `/api/{version}`; `rest` is the path after the
+ * version, as sent, and `search` the query string without its `?`.
+ */
+export async function handleZepRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  version: ZepVersion,
+  rest: string,
+  search: string,
+): Promise<void> {
+  const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
+  const where = `REST ${req.method} /api/${version}`;
+  const segments = escapeStrayPercents(rest).split("/").slice(1);
+  if (req.method === "OPTIONS") {
+    const allowed = allowedMethods(version, segments);
+    if (allowed.length === 0) {
+      send(res, errorReply(404, "NOT_FOUND", `no such route: /api/${version}${rest}`));
+    } else {
+      res.writeHead(204, { Allow: allowed.join(", ") }).end();
+    }
+    return;
+  }
+  try {
+    const { principal, scheme } = await requireApiKey(req.headers.authorization);
+
+    let found: { route: ZepRoute; params: Record<string, string> } | undefined;
+    let pathMatched = false;
+    for (const { route, parts } of routesOf(version)) {
+      const params = matchPath(parts, segments);
       if (!params) continue;
-      allowed.add(route.method);
-      if (route.method === request.method) found = { route, params };
+      pathMatched = true;
+      if (route.method === method) {
+        found = { route, params };
+        break;
+      }
     }
     if (!found) {
-      if (allowed.size > 0) {
-        return errorReply(405, "METHOD_NOT_ALLOWED", `${request.method} is not allowed here`, {
-          Allow: [...allowed].join(", "),
-        });
+      if (pathMatched) {
+        const allowed = allowedMethods(version, segments).join(", ");
+        send(
+          res,
+          errorReply(405, "METHOD_NOT_ALLOWED", `${req.method} is not allowed here`, { Allow: allowed }),
+        );
+        return;
       }
       const unsupported = unsupportedPaths.find(({ pattern }) => pattern.test(rest));
       if (unsupported) {
-        return errorReply(501, "NOT_IMPLEMENTED", `Engram does not offer Zep Cloud's ${unsupported.feature}`);
+        send(
+          res,
+          errorReply(501, "NOT_IMPLEMENTED", `Engram does not offer Zep Cloud's ${unsupported.feature}`),
+        );
+        return;
       }
-      return errorReply(404, "NOT_FOUND", `no such route: ${request.method} ${pathname}`);
+      send(res, errorReply(404, "NOT_FOUND", `no such route: ${req.method} /api/${version}${rest}`));
+      return;
     }
 
     const started = performance.now();
     const { route, params } = found;
-    for (const [name, value] of Object.entries(params)) params[name] = pathParams[name]!.parse(value);
+    for (const name in params) params[name] = pathParams[name]!.parse(params[name]);
     const result = await route.handle({
       db: await db(),
       actor: actorOf(principal),
       params,
-      query: Object.fromEntries(new URL(request.url).searchParams),
-      body: () => readJsonObject(request, config().ENGRAM_MAX_BODY_BYTES),
+      query: search ? Object.fromEntries(new URLSearchParams(search)) : {},
+      body: () => readJsonObject(req, config().ENGRAM_MAX_BODY_BYTES),
     });
-    const response =
+    const reply =
       "text" in route.reply
-        ? textReply(route.reply.text, route.reply.status)
+        ? okReply(route.reply.text, route.reply.status, scheme)
         : jsonReply(result, route.reply.status);
     // How long Engram itself took (validation, database, shaping), for clients and benchmarks.
-    response.headers.set("Server-Timing", `app;dur=${(performance.now() - started).toFixed(2)}`);
-    return response;
+    reply.headers["Server-Timing"] = `app;dur=${(performance.now() - started).toFixed(2)}`;
+    send(res, reply);
   } catch (error) {
-    return replyForError(error, where);
+    send(res, replyForError(error, where));
   }
-}
-
-/** The route handlers for one version, for `app/api/{version}/[...path]/route.ts`. */
-export function zepHandlers(version: ZepVersion) {
-  const handler = (request: Request) => handleZepRequest(request, version);
-  return { GET: handler, POST: handler, PATCH: handler, DELETE: handler, PUT: handler };
 }

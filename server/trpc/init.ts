@@ -1,20 +1,12 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Db } from "@/db/client";
-import type { AccountRole } from "@/db/schema";
+import { actorOf, allows, type Capability, CSRF_HEADER, type Principal, resolvePrincipal } from "../auth";
 import { asAppError, trpcCodeOf } from "../errors";
-import { authenticateSignIn, sessionTokenFrom } from "../services/accounts";
-import { type ApiKeyPrincipal, authenticateApiKey } from "../services/apiKeys";
-import type { Actor } from "../services/metadata";
 
-/** A signed-in dashboard account. */
-export interface AccountPrincipal {
-  kind: "account";
-  accountId: number;
-  email: string;
-  role: AccountRole;
-}
+const API_KEY_OR_SIGN_IN = "sign in or send Authorization: Bearer <API key> (or Api-Key <API key>)";
 
-export type Principal = ApiKeyPrincipal | AccountPrincipal;
+// Auth lives in server/auth.ts; these names stay importable from here for existing callers.
+export { type AccountPrincipal, accountPrincipal, actorOf, CSRF_HEADER, type Principal } from "../auth";
 
 export interface Context {
   db: Db;
@@ -27,48 +19,23 @@ export interface Context {
   secure: boolean;
 }
 
-/** Header the dashboard sends with every tRPC call; other sites cannot set it without CORS consent. */
-export const CSRF_HEADER = "x-engram-csrf";
-
-export function bearerToken(headers: Headers): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
-  return match?.[1];
-}
-
-/**
- * Resolves who is calling: an API key in `Authorization: Bearer`, else a dashboard sign-in cookie.
- * The cookie counts only with the CSRF header, so a cross-site form or script cannot ride it.
- */
-export async function resolvePrincipal(db: Db, headers: Headers): Promise<Principal | null> {
-  const token = bearerToken(headers);
-  if (token) return authenticateApiKey(db, token);
-  const signInToken = sessionTokenFrom(headers.get("cookie"));
-  if (signInToken && headers.get(CSRF_HEADER)) return accountPrincipal(db, signInToken);
-  return null;
-}
-
-/** The account a sign-in token stands for (also used by server-rendered pages, which read cookies directly). */
-export async function accountPrincipal(db: Db, signInToken: string): Promise<AccountPrincipal | null> {
-  const account = await authenticateSignIn(db, signInToken);
-  return account && { kind: "account", accountId: account.id, email: account.email, role: account.role };
-}
-
 export async function createContext(
   db: Db,
   headers: Headers,
   options: { secure?: boolean } = {},
 ): Promise<Context> {
+  const principal = await resolvePrincipal(db, {
+    authorization: headers.get("authorization"),
+    cookie: headers.get("cookie"),
+    csrf: headers.get(CSRF_HEADER),
+  });
   return {
     db,
-    principal: await resolvePrincipal(db, headers),
+    principal,
     responseHeaders: new Headers(),
     requestHeaders: headers,
     secure: options.secure ?? false,
   };
-}
-
-export function actorOf(principal: Principal): Actor {
-  return principal.kind === "apiKey" ? `api-key:${principal.name}` : `account:${principal.email}`;
 }
 
 const t = initTRPC.context<Context>().create();
@@ -97,31 +64,13 @@ export const dashboardPublicProcedure = publicProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-type Capability = "read" | "annotate" | "write" | "admin";
-
-/** What each account role may do; API keys act for applications and may read and write data. */
-const capabilitiesOf: Record<AccountRole | "apiKey", readonly Capability[]> = {
-  admin: ["read", "annotate", "write", "admin"],
-  operator: ["read", "annotate", "write"],
-  support: ["read", "annotate"],
-  apiKey: ["read", "annotate", "write"],
-};
-
-function allows(principal: Principal, capability: Capability): boolean {
-  if (principal.kind === "apiKey") {
-    // The bootstrap key from the environment may also manage keys, so a fresh install can be run headless.
-    return capabilitiesOf.apiKey.includes(capability) || (capability === "admin" && principal.uuid === null);
-  }
-  return capabilitiesOf[principal.role].includes(capability);
-}
-
 const requires = (capability: Capability) =>
   publicProcedure.use(({ ctx, next }) => {
     const principal = ctx.principal;
     if (!principal) {
       throw new TRPCError({
         code: "UNAUTHORIZED",
-        message: "sign in or send Authorization: Bearer <API key>",
+        message: API_KEY_OR_SIGN_IN,
       });
     }
     if (!allows(principal, capability)) {

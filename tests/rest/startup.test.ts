@@ -11,7 +11,7 @@ describe("starting with a bad configuration", () => {
       },
       (reason: unknown) => reason as Error,
     );
-    expect(error?.message).toMatch(/next start exited with 1/);
+    expect(error?.message).toMatch(/server exited with 1/);
     expect(error?.message).toContain("Engram cannot start");
     expect(error?.message).toContain("ENGRAM_API_KEY: must be at least 16 characters");
     // The rejected value itself never reaches the log.

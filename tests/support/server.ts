@@ -11,6 +11,9 @@ export interface RunningServer {
   /** The bootstrap key the server was started with (ENGRAM_API_KEY). */
   apiKey: string;
   databaseUrl: string;
+  /** The server process's id (to signal it) and how it exited (its exit code, or null for a signal). */
+  pid?: number;
+  exited?: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +37,7 @@ async function freePort(): Promise<number> {
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output()}`);
     try {
       const response = await fetch(`${url}/healthz`);
       if (response.ok) return;
@@ -47,7 +50,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /**
- * Starts the production build (`next start`) on a free port against a fresh Postgres database
+ * Starts the production build (`node server.mjs`) on a free port against a fresh Postgres database
  * named `<ENGRAM_TEST_DB_PREFIX>_<name>`, with a bootstrap API key.
  */
 export async function startServer(name: string, env: Record<string, string> = {}): Promise<RunningServer> {
@@ -62,30 +65,22 @@ export async function startServer(name: string, env: Record<string, string> = {}
   const apiKey = `test-bootstrap-key-${name}-0123456789`;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [
-      path.join("node_modules", "next", "dist", "bin", "next"),
-      "start",
-      "-p",
-      String(port),
-      "-H",
-      "127.0.0.1",
-    ],
-    {
-      cwd: process.cwd(),
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        ENGRAM_DIST_DIR: distDir,
-        DATABASE_URL: databaseUrl,
-        ENGRAM_API_KEY: apiKey,
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  // Engram's own server entry, serving the production build (its API directly, pages through Next).
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: process.cwd(),
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ENGRAM_DIST_DIR: distDir,
+      DATABASE_URL: databaseUrl,
+      ENGRAM_API_KEY: apiKey,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      ...env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   const capture = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
@@ -97,9 +92,9 @@ export async function startServer(name: string, env: Record<string, string> = {}
     process.stderr.write(`[${name} server] ${chunk.toString()}`);
   });
 
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     await exited;
   };
@@ -109,7 +104,7 @@ export async function startServer(name: string, env: Record<string, string> = {}
     await stop();
     throw error;
   }
-  return { url, apiKey, databaseUrl, stop };
+  return { url, apiKey, databaseUrl, pid: child.pid, exited, stop };
 }
 
 /** One server for the current test file, started before its tests and stopped after them. */

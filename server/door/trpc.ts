@@ -1,0 +1,92 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { resolveResponse } from "@trpc/server/http";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import { config } from "../config";
+import { db } from "../db";
+import { asAppError, httpStatusOf, trpcCodeOf } from "../errors";
+import { jsonReply, readBodyBytes, send, utf8Text } from "../rest/http";
+import { createContext } from "../trpc/init";
+import { appRouter } from "../trpc/root";
+
+/** Direct https, or https ended at a proxy that says so. */
+function servedOverHttps(req: IncomingMessage): boolean {
+  const forwarded = req.headers["x-forwarded-proto"];
+  const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return proto ? proto === "https" : "encrypted" in req.socket && req.socket.encrypted === true;
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(":")) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.set(name, value);
+  }
+  return headers;
+}
+
+/** A POST body within ENGRAM_MAX_BODY_BYTES, or a 413 sent here in tRPC's error shape (undefined then). */
+async function bodyWithinLimit(req: IncomingMessage, res: ServerResponse): Promise<string | undefined> {
+  try {
+    return utf8Text(await readBodyBytes(req, config().ENGRAM_MAX_BODY_BYTES));
+  } catch (error) {
+    const appError = asAppError(error);
+    if (!appError) throw error;
+    const code = trpcCodeOf[appError.code];
+    const status = httpStatusOf[appError.code];
+    const shape = {
+      message: appError.message,
+      code: TRPC_ERROR_CODES_BY_KEY[code],
+      data: { code, httpStatus: status },
+    };
+    send(res, jsonReply({ error: shape }, status));
+    return undefined;
+  }
+}
+
+/**
+ * Serves `/api/trpc/<path>` with tRPC's own request resolver. A JSON reply (every non-streaming
+ * link) goes out in one write with its length; a streamed one is piped as it comes.
+ */
+export async function handleTrpcRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
+  let body: string | undefined;
+  if (req.method === "POST") {
+    body = await bodyWithinLimit(req, res);
+    if (body === undefined) return;
+  }
+  const headers = headersOf(req);
+  const secure = servedOverHttps(req);
+  const request = new Request(`${secure ? "https" : "http"}://${req.headers.host ?? "localhost"}${req.url}`, {
+    method: req.method,
+    headers,
+    body,
+  });
+  const response = await resolveResponse({
+    router: appRouter,
+    req: request,
+    path,
+    error: null,
+    createContext: async () => createContext(await db(), headers, { secure }),
+    // Set-Cookie and the like, added by procedures (sign-in, sign-out).
+    responseMeta: ({ ctx }) => ({ headers: ctx?.responseHeaders }),
+  });
+
+  const replyHeaders: Record<string, string | string[]> = {};
+  for (const [name, value] of response.headers) if (name !== "set-cookie") replyHeaders[name] = value;
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) replyHeaders["set-cookie"] = cookies;
+  if (!response.body || response.headers.get("content-type")?.startsWith("application/json")) {
+    const text = await response.text();
+    replyHeaders["content-length"] = String(Buffer.byteLength(text));
+    res.writeHead(response.status, replyHeaders).end(text);
+    return;
+  }
+  res.writeHead(response.status, replyHeaders);
+  Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>).pipe(res);
+}
