@@ -58,7 +58,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 /** postgres.js options for a pool of `max` connections within these limits. */
-export function postgresOptions(settings: ConnectionLimits & { max: number }): PostgresJsOptions<{}> {
+export function postgresOptions(
+  settings: ConnectionLimits & { max: number },
+): PostgresJsOptions<Record<string, never>> {
   return {
     max: settings.max,
     onnotice: () => {},

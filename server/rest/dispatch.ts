@@ -1,5 +1,6 @@
 import { config } from "../config";
 import { db } from "../db";
+import { withinRequestDeadline } from "../deadline";
 import { AppError } from "../errors";
 import { authenticateApiKey } from "../services/apiKeys";
 import { actorOf, bearerToken } from "../trpc/init";
@@ -106,6 +107,9 @@ export async function handleZepRequest(request: Request, version: ZepVersion): P
 
 /** The route handlers for one version, for `app/api/{version}/[...path]/route.ts`. */
 export function zepHandlers(version: ZepVersion) {
-  const handler = (request: Request) => handleZepRequest(request, version);
+  const handler = (request: Request) =>
+    withinRequestDeadline(() => handleZepRequest(request, version)).catch((error: unknown) =>
+      replyForError(error, `${request.method} /api/${version}`),
+    );
   return { GET: handler, POST: handler, PATCH: handler, DELETE: handler, PUT: handler };
 }

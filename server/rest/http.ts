@@ -1,4 +1,4 @@
-import { AppError, asAppError, httpStatusOf, invalid } from "../errors";
+import { AppError, asAppError, httpStatusOf, invalid, logFailure, RETRY_AFTER_SECONDS } from "../errors";
 
 /** Zep's error body: `{ "message": ... }`; `code` names Engram's error kind. */
 export interface ErrorBody {
@@ -26,14 +26,21 @@ export function errorReply(
   return jsonReply({ message, code } satisfies ErrorBody, status, headers);
 }
 
-/** Any thrown value as a reply: the caller's faults by their code, anything else a logged 500. */
+/**
+ * Any thrown value as a reply: the caller's faults by their code, a database outage a logged 503
+ * with Retry-After, anything else a logged 500.
+ */
 export function replyForError(error: unknown, where: string): Response {
   const appError = asAppError(error);
+  if (appError?.code === "UNAVAILABLE") {
+    logFailure(`REST ${where}`, error);
+    return errorReply(503, appError.code, appError.message, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+  }
   if (appError) {
     const headers: HeadersInit = appError.code === "UNAUTHORIZED" ? { "WWW-Authenticate": "Bearer" } : {};
     return errorReply(httpStatusOf[appError.code], appError.code, appError.message, headers);
   }
-  console.error(`REST ${where} failed:`, error);
+  logFailure(`REST ${where}`, error);
   return errorReply(500, "INTERNAL", "internal error");
 }
 

@@ -1,8 +1,17 @@
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { config } from "@/server/config";
 import { db } from "@/server/db";
-import { asAppError, httpStatusOf, trpcCodeOf } from "@/server/errors";
+import { withinRequestDeadline } from "@/server/deadline";
+import {
+  type AppError,
+  asAppError,
+  httpStatusOf,
+  logFailure,
+  RETRY_AFTER_SECONDS,
+  trpcCodeOf,
+} from "@/server/errors";
 import { readBodyBytes } from "@/server/rest/http";
 import { createContext } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
@@ -28,22 +37,36 @@ async function withinSizeLimit(request: Request): Promise<Request | Response> {
   } catch (error) {
     const appError = asAppError(error);
     if (!appError) throw error;
-    const code = trpcCodeOf[appError.code];
-    const status = httpStatusOf[appError.code];
-    return Response.json(
-      {
-        error: {
-          message: appError.message,
-          code: TRPC_ERROR_CODES_BY_KEY[code],
-          data: { code, httpStatus: status },
-        },
-      },
-      { status },
-    );
+    return errorResponse(appError);
   }
 }
 
+/** An error in tRPC's shape, for failures before or beyond tRPC's own handling. */
+function errorResponse(appError: AppError): Response {
+  const code = trpcCodeOf[appError.code];
+  const status = httpStatusOf[appError.code];
+  return Response.json(
+    {
+      error: {
+        message: appError.message,
+        code: TRPC_ERROR_CODES_BY_KEY[code],
+        data: { code, httpStatus: status },
+      },
+    },
+    { status, headers: status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {} },
+  );
+}
+
+/** The request within ENGRAM_REQUEST_TIMEOUT_MS, or a 503 in tRPC's shape. */
 async function handler(incoming: Request) {
+  return withinRequestDeadline(() => serve(incoming)).catch((error: unknown) => {
+    const appError = asAppError(error);
+    if (!appError) throw error;
+    return errorResponse(appError);
+  });
+}
+
+async function serve(incoming: Request) {
   const request = await withinSizeLimit(incoming);
   if (request instanceof Response) return request;
   let context: Awaited<ReturnType<typeof createContext>> | undefined;
@@ -52,9 +75,21 @@ async function handler(incoming: Request) {
     req: request,
     router: appRouter,
     createContext: async () => {
-      context = await createContext(await db(), request.headers, { secure: servedOverHttps(request) });
+      try {
+        context = await createContext(await db(), request.headers, { secure: servedOverHttps(request) });
+      } catch (error) {
+        // Resolving the caller needs the database: an outage is a 503 here too, not a 500.
+        const appError = asAppError(error);
+        if (!appError) throw error;
+        if (appError.code === "UNAVAILABLE") logFailure("tRPC context", error);
+        throw new TRPCError({ code: trpcCodeOf[appError.code], message: appError.message, cause: appError });
+      }
       return context;
     },
+    responseMeta: ({ errors }) =>
+      errors.some((error) => error.code === "SERVICE_UNAVAILABLE")
+        ? { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } }
+        : {},
   });
   for (const [key, value] of context?.responseHeaders ?? []) response.headers.append(key, value);
   return response;
