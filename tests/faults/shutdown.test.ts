@@ -82,6 +82,9 @@ describe("SIGTERM under load", () => {
 
     const exit = await server.exited;
     const exitedMs = performance.now() - signalledAt;
+    console.info(
+      `shutdown: exited ${(exitedMs / 1000).toFixed(1)} s after the in-flight requests were let go`,
+    );
     // Next's exit code for SIGTERM, after Engram's shutdown.
     expect(exit.code).toBe(143);
     // The summary step could not finish (its answer is held): the wait for it is bounded.
