@@ -79,7 +79,7 @@ const LONGEST_RETRY_MS = 2_000;
 export function waitForDatabase(options: WaitOptions = {}): Promise<Database> {
   if (state.opened) return Promise.resolve(state.opened);
   if (state.opening) return state.opening;
-  const log = options.log ?? ((line: string) => console.error(line));
+  const log = options.log ?? ((line: string) => console.log(line));
   state.waiting = "connecting";
   state.opening = (async () => {
     let delay = FIRST_RETRY_MS;

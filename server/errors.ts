@@ -155,14 +155,13 @@ export function safeErrorMessage(error: unknown): string {
 }
 
 /**
- * One log line for a failed request or job: where, what it answered, the error's code. The whole
+ * One log line for a failed request or job: where, Engram's error kind, the error's own code. The whole
  * error (with its SQL and parameters) only with ENGRAM_LOG_LEVEL=debug.
  */
 export function logFailure(where: string, error: unknown): void {
   const appError = asAppError(error);
   const code = errorCode(error) ?? (error instanceof Error ? error.name : "unknown");
-  const reply = appError ? `${httpStatusOf[appError.code]} ${appError.code}` : "500 INTERNAL";
-  console.error(`${where} failed: ${reply} (${code})`);
+  console.error(`${where} failed: ${appError?.code ?? "INTERNAL"} (${code})`);
   if (debugLogging()) console.error(error);
 }
 

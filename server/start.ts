@@ -82,7 +82,7 @@ function stopOnSignals(): void {
   if (signals.__engramSignals || process.env.NEXT_MANUAL_SIG_HANDLE) return;
   signals.__engramSignals = true;
   const onSignal = (signal: NodeJS.Signals) => {
-    console.error(`Engram: ${signal}: finishing requests in flight, releasing leases, closing the database`);
+    console.log(`Engram: ${signal}: finishing requests in flight, releasing leases, closing the database`);
     void stopBackgroundWork();
     const exit = process.exit.bind(process);
     process.exit = ((code?: number) => {

@@ -129,7 +129,7 @@ export class EnrichmentWorker {
     clearTimeout(timer);
     try {
       const released = await releaseLeases(this.db, this.settings);
-      if (released > 0) console.error(`Engram: released ${released} session leases on shutdown`);
+      if (released > 0) console.log(`Engram: released ${released} session leases on shutdown`);
     } catch (error) {
       logFailure("releasing leases on shutdown", error);
     }

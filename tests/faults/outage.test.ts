@@ -155,6 +155,11 @@ describe("Postgres restarted and stopped under load", () => {
     const readyWhileDown = await fetch(`${server.url}/readyz`, { signal: AbortSignal.timeout(5_000) });
     const readyBody = (await readyWhileDown.json()) as { ready: boolean; database: string };
     const healthWhileDown = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(5_000) });
+    const trpcWhileDown = await fetch(`${server.url}/api/trpc/sessions.list`, {
+      headers: { Authorization: `Bearer ${server.apiKey}` },
+      signal: AbortSignal.timeout(5_000),
+    });
+    const trpcBody = (await trpcWhileDown.json()) as { error: { message: string; data: { code: string } } };
     await sleep(2_000);
     const startedAt = performance.now();
     await cluster.start();
@@ -166,6 +171,10 @@ describe("Postgres restarted and stopped under load", () => {
     expect(readyWhileDown.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(readyBody).toMatchObject({ ready: false, database: "unreachable" });
     expect(healthWhileDown.status).toBe(200);
+    expect(trpcWhileDown.status).toBe(503);
+    expect(trpcWhileDown.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(trpcBody.error.data.code).toBe("SERVICE_UNAVAILABLE");
+    expect(trpcBody.error.message).toMatch(/^the database is/);
 
     expectNoHangNo500(load.outcomes, "stop");
     // While Postgres was down, requests got 503, each within 2 s.
@@ -188,7 +197,7 @@ describe("Postgres restarted and stopped under load", () => {
     expect([...counts.values()].filter((count) => count !== 1)).toEqual([]);
 
     // One line per failed request, naming the route and code; no SQL in the log.
-    expect(server.output()).toMatch(/REST (POST|GET) \/api\/v1 failed: 503 UNAVAILABLE \(\w+\)/);
+    expect(server.output()).toMatch(/REST (POST|GET) \/api\/v1 failed: UNAVAILABLE \(\w+\)/);
     expect(server.output()).not.toMatch(/Failed query|insert into|uncaughtException/i);
   }, 60_000);
 });
