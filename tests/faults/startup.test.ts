@@ -31,6 +31,8 @@ describe("Engram started before its Postgres", () => {
     expect(readiness).toMatchObject({ ready: false, database: "unreachable", migrations: "pending" });
     expect(readiness.message).toMatch(/unreachable \(ECONNREFUSED\)/);
 
+    // Once the route is loaded (the first request to a fresh server loads it), each 503 is quick.
+    await call(server, "POST", "/api/v2/sessions", { session_id: "early" });
     const waiting = await call(server, "POST", "/api/v2/sessions", { session_id: "early" });
     expect(waiting.status).toBe(503);
     expect(waiting.ms).toBeLessThan(2_000);
@@ -58,5 +60,17 @@ describe("Engram started before its Postgres", () => {
     expect(created.status).toBe(201);
     // Backoff tops out at 2 s; migrations run once it connects.
     expect(readyAfterMs).toBeLessThan(5_000);
+  }, 60_000);
+
+  it("stops at once, saying why, when the database is there but refuses it (no such database)", async () => {
+    const started = performance.now();
+    // Next may answer /healthz for a moment before start-up ends: the process must exit by itself.
+    const outcome = await launchEngram(cluster.url("no_such_database")).then(
+      async (server) => ({ ...(await server.exited), output: server.output() }),
+      (reason: unknown) => ({ code: /exited with (\d+)/.exec(String(reason))?.[1], output: String(reason) }),
+    );
+    expect(String(outcome.code)).toBe("1");
+    expect(outcome.output).toMatch(/Engram cannot start: database "no_such_database" does not exist/);
+    expect(performance.now() - started).toBeLessThan(30_000);
   }, 60_000);
 });
