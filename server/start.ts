@@ -36,7 +36,7 @@ async function start() {
     firstOutage = resolve;
   });
   const opened = waitForDatabase({ onFirstOutage: () => firstOutage() }).then(async (database) => {
-    if (settings.ENGRAM_WORKER !== "on" || stopping) return;
+    if (settings.ENGRAM_WORKER !== "on" || stoppingWork) return;
     const { startEnrichmentWorker } = await import("./jobs/worker");
     startEnrichmentWorker(database.db);
   });
