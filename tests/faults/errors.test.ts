@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { postgresOptions } from "@/db/client";
-import { asAppError, httpStatusOf, safeErrorMessage } from "@/server/errors";
+import { resetConfig } from "@/server/config";
+import { asAppError, httpStatusOf, logFailure, safeErrorMessage } from "@/server/errors";
 import { runUntilIdle } from "@/server/jobs/worker";
 import { callerFor, useTestDatabase } from "../support/databases";
 import { adminUrl } from "../support/postgres";
@@ -90,5 +91,37 @@ describe("last_error of background work that failed on the database", () => {
     expect(await api.enrichment.failures({})).toEqual([
       expect.objectContaining({ session_id: "legacy", last_error: "internal error" }),
     ]);
+  });
+});
+
+describe("logging a failure", () => {
+  afterEach(() => {
+    delete process.env.ENGRAM_LOG_LEVEL;
+    resetConfig();
+    vi.restoreAllMocks();
+  });
+
+  async function logged(level: "info" | "debug"): Promise<string[]> {
+    process.env.ENGRAM_LOG_LEVEL = level;
+    resetConfig();
+    const error = await failureOf(adminUrl, sql`select secret_column from no_such_table where id = ${42}`);
+    const lines: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+      lines.push(
+        args
+          .map((arg) => (arg instanceof Error ? `${arg.message} ${String(arg.cause)}` : String(arg)))
+          .join(" "),
+      );
+    });
+    logFailure("REST GET /api/v1", error);
+    return lines;
+  }
+
+  it("is one line with the route and the code; the SQL only at debug level", async () => {
+    const info = await logged("info");
+    expect(info).toEqual(["REST GET /api/v1 failed: INTERNAL (42P01)"]);
+    const debug = await logged("debug");
+    expect(debug[0]).toBe("REST GET /api/v1 failed: INTERNAL (42P01)");
+    expect(debug.slice(1).join("\n")).toContain("no_such_table");
   });
 });
