@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Cluster, createCluster } from "./support/cluster";
 import { call, type EngramProcess, launchEngram, type Outcome, sleep } from "./support/engram";
 
-const DEADLINE_MS = 4_000;
+const DEADLINE_MS = 5_000;
 // Next's own overhead and a loaded 2-core machine, on top of the deadline.
-const SLACK_MS = 1_500;
+const SLACK_MS = 2_000;
 
 interface Load {
   outcomes: Outcome[];
