@@ -6,7 +6,9 @@ import { type Cluster, createCluster } from "./support/cluster";
 // The driver alone (postgres.js 3.4.9 with patches/postgres+3.4.9.patch), under Postgres restarts
 // in the middle of many small writes. Unpatched, a connection whose socket closed while a write was
 // deferred keeps a stale write timer: its reconnects never send the startup message and each query
-// on it fails with CONNECT_TIMEOUT after the connect timeout, long after Postgres is back.
+// on it fails with CONNECT_TIMEOUT after the connect timeout, long after Postgres is back. And a
+// connection closed while a query awaited its reply carries that query over to the next socket,
+// where it takes the next reply, so that a later query waits forever.
 describe("postgres.js across Postgres restarts", () => {
   let cluster: Cluster;
   let url: string;
@@ -33,11 +35,14 @@ describe("postgres.js across Postgres restarts", () => {
       const cutOff: string[] = [];
       // Small writes back to back: the driver defers them behind setImmediate, which is where a
       // close lands mid-write.
+      let unsettled = 0;
       const writers = Array.from({ length: 40 }, async () => {
         while (writing) {
+          unsettled += 1;
           await sql`insert into notes (body) values (${"x".repeat(40)})`.catch((error: Error) => {
             cutOff.push((error as { code?: string }).code ?? error.message);
           });
+          unsettled -= 1;
         }
       });
       for (let restart = 0; restart < 3; restart += 1) {
@@ -46,7 +51,10 @@ describe("postgres.js across Postgres restarts", () => {
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
       writing = false;
-      await Promise.all(writers);
+      // Every query settles (succeeds or fails) promptly: none is left waiting on a reply that a
+      // closed socket will never bring.
+      await Promise.race([Promise.all(writers), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      expect(unsettled).toBe(0);
       // The restarts did cut queries off (otherwise this test proves nothing).
       expect(cutOff.length).toBeGreaterThan(0);
 
