@@ -20,9 +20,11 @@ describe("postgres.js across Postgres restarts", () => {
     await cluster.start();
     url = await cluster.createDatabase("driver");
     process.on("uncaughtException", onUncaught);
+    process.on("unhandledRejection", onUncaught);
   });
   afterAll(async () => {
     process.off("uncaughtException", onUncaught);
+    process.off("unhandledRejection", onUncaught);
     await cluster?.destroy();
   });
 
