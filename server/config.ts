@@ -13,6 +13,16 @@ const configSchema = z.object({
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   ENGRAM_DATA_DIR: z.string().trim().min(1).default("./.data"),
   ENGRAM_DB_POOL_SIZE: integer(10, 1, 200),
+  // Limits on real Postgres, so that no call waits long on an unreachable or stuck database.
+  ENGRAM_DB_CONNECT_TIMEOUT_MS: integer(5_000, 100, 600_000),
+  ENGRAM_DB_IDLE_TIMEOUT_MS: integer(60_000, 1_000, 86_400_000),
+  ENGRAM_DB_STATEMENT_TIMEOUT_MS: integer(10_000, 100, 3_600_000),
+  // A request still unanswered after this long gets 503 with Retry-After.
+  ENGRAM_REQUEST_TIMEOUT_MS: integer(15_000, 100, 3_600_000),
+  // On SIGTERM/SIGINT: the longest wait for in-flight work before leases are released and the pool closed.
+  ENGRAM_SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
+  // debug: failed requests and jobs log the whole error, SQL included; info: one line each.
+  ENGRAM_LOG_LEVEL: optionalText.pipe(z.enum(["info", "debug"]).default("info")),
   ENGRAM_API_KEY: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   ENGRAM_MEMORY_WINDOW: integer(12, 2, 10_000),
   ENGRAM_MAX_MESSAGE_CHARS: integer(262_144, 1, 10_000_000),
@@ -43,7 +53,8 @@ const configSchema = z.object({
   ENGRAM_WORKER_POLL_MS: integer(1_000, 10, 3_600_000),
   ENGRAM_WORKER_SETTLE_MS: integer(250, 0, 60_000),
   ENGRAM_WORKER_CONCURRENCY: integer(2, 1, 64),
-  ENGRAM_WORKER_LEASE_MS: integer(120_000, 1_000, 86_400_000),
+  // Renewed every third of its length while the work goes on, so a crashed worker's sessions wait at most this long.
+  ENGRAM_WORKER_LEASE_MS: integer(30_000, 1_000, 86_400_000),
   ENGRAM_WORKER_RETRY_BASE_MS: integer(5_000, 1, 86_400_000),
   ENGRAM_WORKER_RETRY_MAX_MS: integer(900_000, 1, 86_400_000),
 });

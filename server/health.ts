@@ -1,6 +1,11 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
-import { database } from "./db";
+import { type Db, migrationsFolder, queryRows } from "@/db/client";
+import { databaseState } from "./db";
+import { errorCode, safeErrorMessage } from "./errors";
 
+/** Whether this instance can serve data requests: its database answers and is migrated. */
 export interface Readiness {
   ready: boolean;
   database: "ok" | "unreachable";
@@ -8,35 +13,71 @@ export interface Readiness {
   message?: string;
 }
 
-const ANSWER_WITHIN_MS = 2_000;
+// Never longer than this, so that a probe gets its answer while the database hangs.
+const PROBE_MS = 1_500;
 
-/** Whether this instance can serve data now: its database is open, migrated, and answers `select 1` within 2 s. */
-export async function readiness(): Promise<Readiness> {
-  let migrated = false;
+let journalLength: number | undefined;
+
+/** How many migrations this build ships. */
+function shippedMigrations(): number {
+  journalLength ??= (
+    JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+      entries: unknown[];
+    }
+  ).entries.length;
+  return journalLength;
+}
+
+async function appliedMigrations(db: Db): Promise<number> {
+  const [row] = await queryRows<{ count: string | number }>(
+    db,
+    sql`select count(*) as count from drizzle.__drizzle_migrations`,
+  );
+  return Number(row?.count ?? 0);
+}
+
+function withinProbeTime<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const probe = (async () => {
-    // Opening the database applies the migrations, so an open database is a migrated one.
-    const opened = await database();
-    migrated = true;
-    await opened.db.execute(sql`select 1`);
-  })();
-  const timeout = new Promise<never>((_, reject) => {
+  const late = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`the database did not answer within ${ANSWER_WITHIN_MS} ms`)),
-      ANSWER_WITHIN_MS,
+      () => reject(Object.assign(new Error("no answer in time"), { code: "57014" })),
+      PROBE_MS,
     );
   });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** Asks the database (bounded to ~1.5 s) whether it answers and has every migration of this build. */
+export async function readiness(): Promise<Readiness> {
+  const { opened, waiting, closing } = databaseState();
+  if (closing)
+    return { ready: false, database: "ok", migrations: "applied", message: "Engram is shutting down" };
+  if (!opened) {
+    return {
+      ready: false,
+      database: "unreachable",
+      migrations: "pending",
+      message: waiting ?? "the database is not open yet",
+    };
+  }
   try {
-    await Promise.race([probe, timeout]);
+    const applied = await withinProbeTime(appliedMigrations(opened.db));
+    if (applied < shippedMigrations()) {
+      return {
+        ready: false,
+        database: "ok",
+        migrations: "pending",
+        message: `${shippedMigrations() - applied} migrations are not applied yet`,
+      };
+    }
     return { ready: true, database: "ok", migrations: "applied" };
   } catch (error) {
-    probe.catch(() => {});
-    const message =
-      error instanceof Error && error.message.startsWith("the database")
-        ? error.message
-        : "the database is unreachable";
-    return { ready: false, database: "unreachable", migrations: migrated ? "applied" : "pending", message };
-  } finally {
-    clearTimeout(timer);
+    const code = errorCode(error);
+    return {
+      ready: false,
+      database: "unreachable",
+      migrations: "applied",
+      message: code ? safeErrorMessage(error) : "the database did not answer",
+    };
   }
 }

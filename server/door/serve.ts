@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Duplex } from "node:stream";
+import { config } from "../config";
 import { stopEngram } from "../start";
 import { createDoor, type NextHandler } from "./index";
 
@@ -16,8 +17,8 @@ export interface ServeOptions {
 
 /** How long in-flight requests may take to finish after SIGTERM or SIGINT. */
 const DRAIN_MS = 10_000;
-/** How long stopping the worker and the database may take before the process exits anyway. */
-const STOP_MS = 10_000;
+/** How long stopping the worker (ENGRAM_SHUTDOWN_TIMEOUT_MS) and closing the database may take before the process exits anyway. */
+const stopMs = () => config().ENGRAM_SHUTDOWN_TIMEOUT_MS + 5_000;
 
 const within = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([
@@ -41,7 +42,7 @@ async function shutDown(server: Server, options: ServeOptions, signal: string): 
     await options.closeNext?.();
     await stopEngram();
   })();
-  if (!(await within(stopped, STOP_MS))) console.error(`Engram did not stop within ${STOP_MS} ms`);
+  if (!(await within(stopped, stopMs()))) console.error(`Engram did not stop within ${stopMs()} ms`);
   process.exit(0);
 }
 

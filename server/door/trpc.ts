@@ -1,12 +1,21 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { TRPCError } from "@trpc/server";
 import { resolveResponse } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { config } from "../config";
 import { db } from "../db";
-import { asAppError, httpStatusOf, trpcCodeOf } from "../errors";
-import { jsonReply, readBodyBytes, send, utf8Text } from "../rest/http";
+import { withinRequestDeadline } from "../deadline";
+import {
+  type AppError,
+  asAppError,
+  httpStatusOf,
+  logFailure,
+  RETRY_AFTER_SECONDS,
+  trpcCodeOf,
+} from "../errors";
+import { jsonReply, type Reply, readBodyBytes, send, utf8Text } from "../rest/http";
 import { createContext } from "../trpc/init";
 import { appRouter } from "../trpc/root";
 
@@ -27,6 +36,22 @@ function headersOf(req: IncomingMessage): Headers {
   return headers;
 }
 
+/** An error in tRPC's shape, for failures outside tRPC's own handling (body limit, deadline). */
+function trpcErrorReply(appError: AppError): Reply {
+  const code = trpcCodeOf[appError.code];
+  const status = httpStatusOf[appError.code];
+  const shape = {
+    message: appError.message,
+    code: TRPC_ERROR_CODES_BY_KEY[code],
+    data: { code, httpStatus: status },
+  };
+  return jsonReply(
+    { error: shape },
+    status,
+    status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {},
+  );
+}
+
 /** A POST body within ENGRAM_MAX_BODY_BYTES, or a 413 sent here in tRPC's error shape (undefined then). */
 async function bodyWithinLimit(req: IncomingMessage, res: ServerResponse): Promise<string | undefined> {
   try {
@@ -34,15 +59,20 @@ async function bodyWithinLimit(req: IncomingMessage, res: ServerResponse): Promi
   } catch (error) {
     const appError = asAppError(error);
     if (!appError) throw error;
-    const code = trpcCodeOf[appError.code];
-    const status = httpStatusOf[appError.code];
-    const shape = {
-      message: appError.message,
-      code: TRPC_ERROR_CODES_BY_KEY[code],
-      data: { code, httpStatus: status },
-    };
-    send(res, jsonReply({ error: shape }, status));
+    send(res, trpcErrorReply(appError));
     return undefined;
+  }
+}
+
+/** The caller's context; resolving the caller needs the database, so an outage is a 503 here too. */
+async function contextFor(headers: Headers, secure: boolean) {
+  try {
+    return await createContext(await db(), headers, { secure });
+  } catch (error) {
+    const appError = asAppError(error);
+    if (!appError) throw error;
+    if (appError.code === "UNAVAILABLE") logFailure("tRPC context", error);
+    throw new TRPCError({ code: trpcCodeOf[appError.code], message: appError.message, cause: appError });
   }
 }
 
@@ -55,6 +85,16 @@ export async function handleTrpcRequest(
   res: ServerResponse,
   path: string,
 ): Promise<void> {
+  try {
+    await withinRequestDeadline(() => resolveTrpc(req, res, path));
+  } catch (error) {
+    const appError = asAppError(error);
+    if (!appError || res.headersSent) throw error;
+    send(res, trpcErrorReply(appError));
+  }
+}
+
+async function resolveTrpc(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   let body: string | undefined;
   if (req.method === "POST") {
     body = await bodyWithinLimit(req, res);
@@ -72,9 +112,14 @@ export async function handleTrpcRequest(
     req: request,
     path,
     error: null,
-    createContext: async () => createContext(await db(), headers, { secure }),
-    // Set-Cookie and the like, added by procedures (sign-in, sign-out).
-    responseMeta: ({ ctx }) => ({ headers: ctx?.responseHeaders }),
+    createContext: () => contextFor(headers, secure),
+    // Set-Cookie and the like, added by procedures (sign-in, sign-out); Retry-After in an outage.
+    responseMeta: ({ ctx, errors }) => {
+      const headers = new Headers(ctx?.responseHeaders);
+      if (errors.some((error) => error.code === "SERVICE_UNAVAILABLE"))
+        headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+      return { headers };
+    },
   });
 
   const replyHeaders: Record<string, string | string[]> = {};

@@ -1,10 +1,11 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { setPriority } from "node:os";
+import { config } from "../config";
 
 /** Longest pause before restarting a worker process that died; the pause doubles from 1 s. */
 const MAX_RESTART_DELAY_MS = 30_000;
-/** How long a worker process may take to finish its round and stop. */
-const STOP_MS = 10_000;
+/** How long a worker process may take to finish its step, release its leases and stop. */
+const stopMs = () => config().ENGRAM_SHUTDOWN_TIMEOUT_MS + 5_000;
 /** The worker's niceness: when the cores are busy, requests get them first; idle cores go to the worker. */
 const WORKER_NICENESS = 10;
 
@@ -52,7 +53,7 @@ export function superviseWorkerProcess(entry: string): WorkerProcess {
       if (!running || running.exitCode !== null) return;
       const exited = new Promise((resolve) => running.once("exit", resolve));
       running.kill("SIGTERM");
-      const killer = setTimeout(() => running.kill("SIGKILL"), STOP_MS);
+      const killer = setTimeout(() => running.kill("SIGKILL"), stopMs());
       await exited;
       clearTimeout(killer);
     },

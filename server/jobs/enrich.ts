@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { type Db, queryRows } from "@/db/client";
 import { messages, sessions, summaries } from "@/db/schema";
+import { logFailure, safeErrorMessage } from "../errors";
 import type { Embedder } from "../providers/embeddings";
 import { extractEntitiesInSlices } from "../providers/entities";
 import type { Summarizer } from "../providers/summarizer";
@@ -45,9 +46,7 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function processSession(db: Db, sessionPk: number, options: ProcessOptions): Promise<Outcome> {
   // Long provider calls (a fold in several chunks) must not outlive the lease while the worker lives.
   const heartbeat = setInterval(() => {
-    renewLease(db, sessionPk, options).catch((error: unknown) =>
-      console.error("renewing a lease failed:", error),
-    );
+    renewLease(db, sessionPk, options).catch((error: unknown) => logFailure("renewing a lease", error));
   }, options.leaseMs / 3);
   heartbeat.unref();
   try {
@@ -72,18 +71,17 @@ export async function processSession(db: Db, sessionPk: number, options: Process
     return "done";
   } catch (error) {
     if (error instanceof LeaseLost) return "lease_lost";
-    if ((error as Error).name !== "ProviderError")
-      console.error(`enrichment of session ${sessionPk} failed:`, error);
+    if ((error as Error).name !== "ProviderError") logFailure(`enrichment of session ${sessionPk}`, error);
     return (await failSession(db, sessionPk, options, errorText(error))) ? "failed" : "lease_lost";
   } finally {
     clearInterval(heartbeat);
   }
 }
 
+/** What `last_error` shows: a provider's status and message, else words with no SQL or host in them. */
 function errorText(error: unknown): string {
-  if (error instanceof Error)
-    return error.name === "ProviderError" ? error.message : `${error.name}: ${error.message}`;
-  return String(error);
+  if (error instanceof Error && error.name === "ProviderError") return error.message;
+  return safeErrorMessage(error);
 }
 
 /**

@@ -139,3 +139,18 @@ export async function failSession(
   );
   return rows.length > 0;
 }
+
+/**
+ * Gives up every lease the worker holds (on shutdown), so that any instance may take its sessions
+ * over at once instead of after the lease runs out. Returns how many were released.
+ */
+export async function releaseLeases(db: Db, lease: Pick<LeaseOptions, "owner">): Promise<number> {
+  const rows = await queryRows(
+    db,
+    sql`
+      update session_enrichment set lease_owner = null, lease_expires_at = null, updated_at = now()
+       where lease_owner = ${lease.owner}
+      returning session_pk`,
+  );
+  return rows.length;
+}

@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "@/db/client";
 import { config } from "../config";
+import { logFailure } from "../errors";
 import { embedderFromConfig } from "../providers/embeddings";
 import { summarizerFromConfig } from "../providers/summarizer";
 import { type Outcome, type ProcessOptions, processSession, requeueUnembedded } from "./enrich";
-import { claimSessions, discoverWork } from "./leases";
+import { claimSessions, discoverWork, releaseLeases } from "./leases";
 
 export interface WorkerOptions extends Partial<ProcessOptions> {
   /** Sessions processed at once. */
@@ -109,15 +110,29 @@ export class EnrichmentWorker {
     this.running = true;
     const backfill = this.settings.embedder ? requeueUnembedded(this.db) : Promise.resolve(0);
     backfill
-      .catch((error: unknown) => console.error("queueing rows for embedding failed:", error))
+      .catch((error: unknown) => logFailure("queueing rows for embedding", error))
       .finally(() => this.schedule(0));
   }
 
-  /** Stops polling and waits for the round in progress to finish. */
-  async stop(): Promise<void> {
+  /**
+   * Stops polling, waits for the round in progress (at most `waitMs`), then releases the worker's
+   * leases at once: a step still running after that cannot write its result (its lease is gone).
+   */
+  async stop(waitMs = Number.POSITIVE_INFINITY): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
-    await this.current;
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => {
+      if (Number.isFinite(waitMs)) timer = setTimeout(resolve, waitMs);
+    });
+    await Promise.race([this.current, limit]);
+    clearTimeout(timer);
+    try {
+      const released = await releaseLeases(this.db, this.settings);
+      if (released > 0) console.log(`Engram: released ${released} session leases on shutdown`);
+    } catch (error) {
+      logFailure("releasing leases on shutdown", error);
+    }
   }
 
   private schedule(delayMs: number): void {
@@ -143,8 +158,9 @@ export class EnrichmentWorker {
       else if (round.claimed > 0) delay = this.settings.settleMs;
     } catch (error) {
       this.backlog = false;
-      console.error("enrichment worker round failed:", error);
-      delay = Math.max(this.settings.pollMs, 5_000);
+      logFailure("enrichment worker round", error);
+      // Soon enough to pick up again within seconds of the database coming back.
+      delay = Math.max(this.settings.pollMs, 2_000);
     }
     this.schedule(delay);
   }
@@ -157,4 +173,9 @@ export function startEnrichmentWorker(db: Db): EnrichmentWorker {
   holder.__engramWorker ??= new EnrichmentWorker(db);
   holder.__engramWorker.start();
   return holder.__engramWorker;
+}
+
+/** Stops this process's background worker, if it runs (see EnrichmentWorker.stop). */
+export async function stopEnrichmentWorker(waitMs: number): Promise<void> {
+  await holder.__engramWorker?.stop(waitMs);
 }

@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { API_KEY_REQUIRED, type ApiKeyScheme, actorOf, presentedKey } from "../auth";
 import { config } from "../config";
 import { db } from "../db";
+import { withinRequestDeadline } from "../deadline";
 import { AppError } from "../errors";
 import { authenticateApiKey } from "../services/apiKeys";
-import { errorReply, jsonReply, readJsonObject, replyForError, send, textReply } from "./http";
+import { errorReply, jsonReply, type Reply, readJsonObject, replyForError, send, textReply } from "./http";
 import {
   pathParams,
   unsupportedPaths,
@@ -114,59 +115,61 @@ export async function handleZepRequest(
     }
     return;
   }
-  try {
-    const { principal, scheme } = await requireApiKey(req.headers.authorization);
+  const reply = await withinRequestDeadline(() =>
+    zepReply(req, version, method, rest, segments, search),
+  ).catch((error: unknown) => replyForError(error, where));
+  send(res, reply);
+}
 
-    let found: { route: ZepRoute; params: Record<string, string> } | undefined;
-    let pathMatched = false;
-    for (const { route, parts } of routesOf(version)) {
-      const params = matchPath(parts, segments);
-      if (!params) continue;
-      pathMatched = true;
-      if (route.method === method) {
-        found = { route, params };
-        break;
-      }
-    }
-    if (!found) {
-      if (pathMatched) {
-        const allowed = allowedMethods(version, segments).join(", ");
-        send(
-          res,
-          errorReply(405, "METHOD_NOT_ALLOWED", `${req.method} is not allowed here`, { Allow: allowed }),
-        );
-        return;
-      }
-      const unsupported = unsupportedPaths.find(({ pattern }) => pattern.test(rest));
-      if (unsupported) {
-        send(
-          res,
-          errorReply(501, "NOT_IMPLEMENTED", `Engram does not offer Zep Cloud's ${unsupported.feature}`),
-        );
-        return;
-      }
-      send(res, errorReply(404, "NOT_FOUND", `no such route: ${req.method} /api/${version}${rest}`));
-      return;
-    }
+/** The reply to one API request whose method is not OPTIONS. */
+async function zepReply(
+  req: IncomingMessage,
+  version: ZepVersion,
+  method: string,
+  rest: string,
+  segments: string[],
+  search: string,
+): Promise<Reply> {
+  const { principal, scheme } = await requireApiKey(req.headers.authorization);
 
-    const started = performance.now();
-    const { route, params } = found;
-    for (const name in params) params[name] = pathParams[name]!.parse(params[name]);
-    const result = await route.handle({
-      db: await db(),
-      actor: actorOf(principal),
-      params,
-      query: search ? Object.fromEntries(new URLSearchParams(search)) : {},
-      body: () => readJsonObject(req, config().ENGRAM_MAX_BODY_BYTES),
-    });
-    const reply =
-      "text" in route.reply
-        ? okReply(route.reply.text, route.reply.status, scheme)
-        : jsonReply(result, route.reply.status);
-    // How long Engram itself took (validation, database, shaping), for clients and benchmarks.
-    reply.headers["Server-Timing"] = `app;dur=${(performance.now() - started).toFixed(2)}`;
-    send(res, reply);
-  } catch (error) {
-    send(res, replyForError(error, where));
+  let found: { route: ZepRoute; params: Record<string, string> } | undefined;
+  let pathMatched = false;
+  for (const { route, parts } of routesOf(version)) {
+    const params = matchPath(parts, segments);
+    if (!params) continue;
+    pathMatched = true;
+    if (route.method === method) {
+      found = { route, params };
+      break;
+    }
   }
+  if (!found) {
+    if (pathMatched) {
+      const allowed = allowedMethods(version, segments).join(", ");
+      return errorReply(405, "METHOD_NOT_ALLOWED", `${req.method} is not allowed here`, { Allow: allowed });
+    }
+    const unsupported = unsupportedPaths.find(({ pattern }) => pattern.test(rest));
+    if (unsupported) {
+      return errorReply(501, "NOT_IMPLEMENTED", `Engram does not offer Zep Cloud's ${unsupported.feature}`);
+    }
+    return errorReply(404, "NOT_FOUND", `no such route: ${req.method} /api/${version}${rest}`);
+  }
+
+  const started = performance.now();
+  const { route, params } = found;
+  for (const name in params) params[name] = pathParams[name]!.parse(params[name]);
+  const result = await route.handle({
+    db: await db(),
+    actor: actorOf(principal),
+    params,
+    query: search ? Object.fromEntries(new URLSearchParams(search)) : {},
+    body: () => readJsonObject(req, config().ENGRAM_MAX_BODY_BYTES),
+  });
+  const reply =
+    "text" in route.reply
+      ? okReply(route.reply.text, route.reply.status, scheme)
+      : jsonReply(result, route.reply.status);
+  // How long Engram itself took (validation, database, shaping), for clients and benchmarks.
+  reply.headers["Server-Timing"] = `app;dur=${(performance.now() - started).toFixed(2)}`;
+  return reply;
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError, asAppError, httpStatusOf, invalid } from "../errors";
+import { AppError, asAppError, httpStatusOf, invalid, logFailure, RETRY_AFTER_SECONDS } from "../errors";
 
 /** Zep's error body: `{ "message": ... }`; `code` names Engram's error kind. */
 export interface ErrorBody {
@@ -34,15 +34,22 @@ export function errorReply(
   return jsonReply({ message, code } satisfies ErrorBody, status, headers);
 }
 
-/** Any thrown value as a reply: the caller's faults by their code, anything else a logged 500. */
+/**
+ * Any thrown value as a reply: the caller's faults by their code, a database outage a logged 503
+ * with Retry-After, anything else a logged 500.
+ */
 export function replyForError(error: unknown, where: string): Reply {
   const appError = asAppError(error);
+  if (appError?.code === "UNAVAILABLE") {
+    logFailure(where, error);
+    return errorReply(503, appError.code, appError.message, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+  }
   if (appError) {
     const headers: Record<string, string> =
       appError.code === "UNAUTHORIZED" ? { "WWW-Authenticate": "Bearer" } : {};
     return errorReply(httpStatusOf[appError.code], appError.code, appError.message, headers);
   }
-  console.error(`${where} failed:`, error);
+  logFailure(where, error);
   return errorReply(500, "INTERNAL", "internal error");
 }
 

@@ -24,6 +24,15 @@ import { rankSummariesByText } from "./summaries";
 
 const iso = (value: Date | null | undefined) => value?.toISOString() ?? null;
 
+// Drizzle's SQL text, a host:port or a connection URL: what errors recorded by older versions may hold.
+const internalDetail = /failed query|\bparams:|\d{1,3}(\.\d{1,3}){3}:\d+|postgres(ql)?:\/\//i;
+
+/** A recorded error as it may be shown: internal details become a plain "internal error". */
+function shownError(text: string | null | undefined): string | null {
+  if (!text) return null;
+  return internalDetail.test(text) ? "internal error" : text;
+}
+
 async function countOf(db: Queryable, query: ReturnType<typeof sql>): Promise<number> {
   const [row] = await queryRows<{ count: string | number }>(db, query);
   return Number(row?.count ?? 0);
@@ -61,7 +70,7 @@ export async function getEnrichmentStatus(db: Queryable, sessionId: string): Pro
     unenriched_messages: unenrichedMessages,
     unenriched_summaries: unenrichedSummaries,
     attempts: state?.attempts ?? 0,
-    last_error: state?.lastError ?? null,
+    last_error: shownError(state?.lastError),
     last_error_at: iso(state?.lastErrorAt),
     next_attempt_at: state?.pending || owed ? iso(state?.nextAttemptAt) : null,
     in_progress: Boolean(state?.leaseExpiresAt && state.leaseExpiresAt > new Date()),
@@ -109,7 +118,7 @@ export async function listEnrichmentFailures(db: Queryable, rawInput: Enrichment
   return rows.map(({ sessionId, state }) => ({
     session_id: sessionId,
     attempts: state.attempts,
-    last_error: state.lastError,
+    last_error: shownError(state.lastError),
     last_error_at: iso(state.lastErrorAt),
     next_attempt_at: iso(state.nextAttemptAt),
   }));

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Db } from "@/db/client";
 import { actorOf, allows, type Capability, CSRF_HEADER, type Principal, resolvePrincipal } from "../auth";
-import { asAppError, trpcCodeOf } from "../errors";
+import { asAppError, logFailure, trpcCodeOf } from "../errors";
 
 const API_KEY_OR_SIGN_IN = "sign in or send Authorization: Bearer <API key> (or Api-Key <API key>)";
 
@@ -45,10 +45,11 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
   if (result.ok) return result;
   const appError = asAppError(result.error.cause ?? result.error);
+  if (appError?.code === "UNAVAILABLE") logFailure(`tRPC ${path}`, result.error.cause ?? result.error);
   if (appError)
     throw new TRPCError({ code: trpcCodeOf[appError.code], message: appError.message, cause: appError });
   if (result.error.code !== "INTERNAL_SERVER_ERROR") return result;
-  console.error(`tRPC ${path} failed:`, result.error.cause ?? result.error);
+  logFailure(`tRPC ${path}`, result.error.cause ?? result.error);
   throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "internal error" });
 });
 
