@@ -85,8 +85,8 @@ describe("SIGTERM under load", () => {
     console.info(
       `shutdown: exited ${(exitedMs / 1000).toFixed(1)} s after the in-flight requests were let go`,
     );
-    // Next's exit code for SIGTERM, after Engram's shutdown.
-    expect(exit.code).toBe(143);
+    // A graceful stop: the server entry exits 0 once Engram has stopped.
+    expect(exit.code).toBe(0);
     // The summary step could not finish (its answer is held): the wait for it is bounded.
     expect(exitedMs).toBeLessThan(SHUTDOWN_WAIT_MS + 8_000);
     // Released, not left to run out its 30 s.

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "./cluster";
 
-/** A `next start` of the production build, as a process the test may signal or kill. */
+/** Engram's server entry (server.mjs) on the production build, as a process the test may signal or kill. */
 export interface EngramProcess {
   url: string;
   apiKey: string;
@@ -28,30 +28,21 @@ export async function launchEngram(
     throw new Error(`No production build in ${distDir}/: run npx next build first.`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [
-      path.join("node_modules", "next", "dist", "bin", "next"),
-      "start",
-      "-p",
-      String(port),
-      "-H",
-      "127.0.0.1",
-    ],
-    {
-      cwd: process.cwd(),
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        ENGRAM_DIST_DIR: distDir,
-        DATABASE_URL: databaseUrl,
-        ENGRAM_API_KEY: faultApiKey,
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: process.cwd(),
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ENGRAM_DIST_DIR: distDir,
+      DATABASE_URL: databaseUrl,
+      ENGRAM_API_KEY: faultApiKey,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      ...env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   const capture = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-200_000);
@@ -69,7 +60,7 @@ export async function launchEngram(
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log}`);
+    if (child.exitCode !== null) throw new Error(`Engram exited with ${child.exitCode}:\n${log}`);
     try {
       if ((await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) })).ok) break;
     } catch {
