@@ -10,7 +10,7 @@ import { type OpenAiStub, startOpenAiStub } from "../support/openai-stub";
 
 describe("extractive summarizer", () => {
   it("keeps informative sentences, drops filler and near-duplicates, and stays within its bound", async () => {
-    const summarizer = extractiveSummarizer({ maxChars: 600 });
+    const summarizer = extractiveSummarizer({ maxTokens: 150 });
     const messages = [
       { role: "Ana", content: "ok" },
       { role: "Ana", content: "My sister Beatriz moved to Berlin in 2021." },
@@ -22,7 +22,7 @@ describe("extractive summarizer", () => {
       })),
     ];
     const summary = await summarizer.summarize({ messages });
-    expect(summary.length).toBeLessThanOrEqual(600);
+    expect(countTokens(summary)).toBeLessThanOrEqual(150);
     expect(summary.match(/Beatriz moved to Berlin/g)).toHaveLength(1);
     expect(summary).not.toMatch(/^Ana: ok$/m);
     expect(summary).not.toContain("sounds good");
