@@ -16,8 +16,8 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
 import { config } from "@/server/config";
 import { createFreshDatabase } from "@/tests/support/postgres";
-import { report } from "./eval/report";
 import { missedTargets, runEval } from "./eval/recall";
+import { report } from "./eval/report";
 
 const { values } = parseArgs({
   options: {
@@ -54,7 +54,10 @@ async function main() {
     const text = report(run, missed, { machine, seconds: (Date.now() - started) / 1000 });
     mkdirSync(values.out, { recursive: true });
     const name = values.quick ? "eval-quick" : "eval-latest";
-    writeFileSync(path.join(values.out, `${name}.json`), `${JSON.stringify({ machine, ...run, missed }, null, 2)}\n`);
+    writeFileSync(
+      path.join(values.out, `${name}.json`),
+      `${JSON.stringify({ machine, ...run, missed }, null, 2)}\n`,
+    );
     writeFileSync(path.join(values.out, `${name}.md`), text);
     console.log(`\n${text}`);
     if (missed.length > 0) process.exitCode = 1;

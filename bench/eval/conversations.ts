@@ -44,15 +44,37 @@ export function random(seed: number): () => number {
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 const digits = (rng: Rng, count: number) =>
-  Array.from({ length: count }, (_, i) => String(Math.floor(rng() * (i === 0 ? 9 : 10)) + (i === 0 ? 1 : 0))).join("");
+  Array.from({ length: count }, (_, i) =>
+    String(Math.floor(rng() * (i === 0 ? 9 : 10)) + (i === 0 ? 1 : 0)),
+  ).join("");
 
-const people = ["Beatriz", "Tomasz", "Ingrid", "Oluwaseun", "Marguerite", "Dmitri", "Siobhan", "Rafferty", "Anneliese", "Kwabena", "Yevgenia", "Thaddeus"];
+const people = [
+  "Beatriz",
+  "Tomasz",
+  "Ingrid",
+  "Oluwaseun",
+  "Marguerite",
+  "Dmitri",
+  "Siobhan",
+  "Rafferty",
+  "Anneliese",
+  "Kwabena",
+  "Yevgenia",
+  "Thaddeus",
+];
 const pets = ["Biscuit", "Pimento", "Waffles", "Juniper", "Mochi", "Pretzel"];
 const allergens = ["shellfish", "peanuts", "sesame", "penicillin", "kiwi fruit", "latex"];
 const diets = ["vegetarian", "vegan", "pescatarian", "gluten-free", "halal", "kosher"];
 const months = ["March", "April", "May", "June", "July", "September", "October"];
 const airlines = ["TP", "LH", "BA", "IB", "KL", "AF"];
-const guesthouses = ["Casa Amora", "Quinta das Lagrimas", "Pensao Favorita", "Solar dos Mouros", "Casa Fenix", "Vila Galeria"];
+const guesthouses = [
+  "Casa Amora",
+  "Quinta das Lagrimas",
+  "Pensao Favorita",
+  "Solar dos Mouros",
+  "Casa Fenix",
+  "Vila Galeria",
+];
 const medications = ["insulin", "an epinephrine pen", "levothyroxine", "blood thinners"];
 const seats = ["an aisle seat", "a window seat", "an exit-row seat"];
 const jobs = ["the hospital", "the bakery", "the law office", "the school", "the studio"];
@@ -78,7 +100,10 @@ const factMakers: FactMaker[] = [
     return {
       kind: "allergy",
       key,
-      statement: pick(rng, [`I'm allergic to ${key}, quite badly actually.`, `Careful with me and ${key}: I'm seriously allergic.`]),
+      statement: pick(rng, [
+        `I'm allergic to ${key}, quite badly actually.`,
+        `Careful with me and ${key}: I'm seriously allergic.`,
+      ]),
       question: "Do I have any allergies?",
     };
   },
@@ -135,7 +160,10 @@ const factMakers: FactMaker[] = [
     return {
       kind: "diet",
       key,
-      statement: pick(rng, [`I keep a strict ${key} diet, so restaurants matter.`, `Just so you know, my diet is ${key}.`]),
+      statement: pick(rng, [
+        `I keep a strict ${key} diet, so restaurants matter.`,
+        `Just so you know, my diet is ${key}.`,
+      ]),
       question: "Do I follow a special diet?",
     };
   },
@@ -169,7 +197,10 @@ const factMakers: FactMaker[] = [
     return {
       kind: "seat",
       key,
-      statement: pick(rng, [`I always prefer ${key} on long flights.`, `Please remember I prefer ${key}, my back hates anything else.`]),
+      statement: pick(rng, [
+        `I always prefer ${key} on long flights.`,
+        `Please remember I prefer ${key}, my back hates anything else.`,
+      ]),
       question: "What kind of seat do I prefer?",
     };
   },
@@ -252,7 +283,7 @@ const factMakers: FactMaker[] = [
       key,
       statement: pick(rng, [
         `My ${key} is bad, so long hikes are out for me.`,
-        `Nothing too steep please, my ${key} still hurts after the surgery.`,
+        `Nothing too steep please: my ${key} still hurts after the surgery, so no long hikes.`,
       ]),
       question: "Why can't I do long hikes?",
     };
@@ -297,14 +328,117 @@ const factMakers: FactMaker[] = [
 
 export const factKinds = factMakers.length;
 
-const places = ["Lisbon", "Alfama", "Estrela", "Belem", "Sintra", "Cascais", "Porto", "Ribeira", "Coimbra", "Evora", "Lagos", "Faro", "Madeira", "Chiado", "Graca", "Mouraria", "Principe Real", "Campo de Ourique", "Tavira", "Obidos", "Nazare", "Aveiro", "Guimaraes"];
-const transport = ["tram", "ferry", "metro", "night bus", "funicular", "regional train", "tuk-tuk", "taxi", "rental bike", "coastal train", "airport shuttle", "ride share"];
-const sights = ["the tiled churches", "the old market hall", "the viewpoint terraces", "the riverside promenade", "the castle walls", "the azulejo museum", "the botanical garden", "the fado houses", "the monastery cloister", "the surf beaches", "the bookshops", "the street art", "the sardine stalls", "the pastry counters"];
-const weather = ["when it rains", "on windy afternoons", "in the early heat", "at sunset", "on Sunday mornings", "during the festival week", "after the lunch rush", "in the off season", "when the fog rolls in", "on market days"];
-const adjectives = ["lovely", "crowded", "quiet", "overrated", "charming", "steep", "surprisingly cheap", "a bit touristy", "beautiful", "underrated", "noisy", "peaceful"];
-const verbs = ["wander through", "take a look at", "skip", "spend an hour at", "photograph", "linger around", "walk past", "queue for"];
-const reactions = ["Haha, fair enough.", "Ooh, nice.", "Hmm, maybe.", "That sounds fun!", "Right, makes sense.", "Ha, I'd never have guessed.", "Cool, cool.", "Wow, really?", "Interesting.", "Okay, noted."];
-const acks = ["Got it, I'll keep that in mind.", "Noted, thanks for telling me.", "Understood, I'll plan around that.", "Thanks, that's useful to know.", "Good to know, I'll remember it.", "Perfect, I've made a note."];
+const places = [
+  "Lisbon",
+  "Alfama",
+  "Estrela",
+  "Belem",
+  "Sintra",
+  "Cascais",
+  "Porto",
+  "Ribeira",
+  "Coimbra",
+  "Evora",
+  "Lagos",
+  "Faro",
+  "Madeira",
+  "Chiado",
+  "Graca",
+  "Mouraria",
+  "Principe Real",
+  "Campo de Ourique",
+  "Tavira",
+  "Obidos",
+  "Nazare",
+  "Aveiro",
+  "Guimaraes",
+];
+const transport = [
+  "tram",
+  "ferry",
+  "metro",
+  "night bus",
+  "funicular",
+  "regional train",
+  "tuk-tuk",
+  "taxi",
+  "rental bike",
+  "coastal train",
+  "airport shuttle",
+  "ride share",
+];
+const sights = [
+  "the tiled churches",
+  "the old market hall",
+  "the viewpoint terraces",
+  "the riverside promenade",
+  "the castle walls",
+  "the azulejo museum",
+  "the botanical garden",
+  "the fado houses",
+  "the monastery cloister",
+  "the surf beaches",
+  "the bookshops",
+  "the street art",
+  "the sardine stalls",
+  "the pastry counters",
+];
+const weather = [
+  "when it rains",
+  "on windy afternoons",
+  "in the early heat",
+  "at sunset",
+  "on Sunday mornings",
+  "during the festival week",
+  "after the lunch rush",
+  "in the off season",
+  "when the fog rolls in",
+  "on market days",
+];
+const adjectives = [
+  "lovely",
+  "crowded",
+  "quiet",
+  "overrated",
+  "charming",
+  "steep",
+  "surprisingly cheap",
+  "a bit touristy",
+  "beautiful",
+  "underrated",
+  "noisy",
+  "peaceful",
+];
+const verbs = [
+  "wander through",
+  "take a look at",
+  "skip",
+  "spend an hour at",
+  "photograph",
+  "linger around",
+  "walk past",
+  "queue for",
+];
+const reactions = [
+  "Haha, fair enough.",
+  "Ooh, nice.",
+  "Hmm, maybe.",
+  "That sounds fun!",
+  "Right, makes sense.",
+  "Ha, I'd never have guessed.",
+  "Cool, cool.",
+  "Wow, really?",
+  "Interesting.",
+  "Okay, noted.",
+];
+const acks = [
+  "Got it, I'll keep that in mind.",
+  "Noted, thanks for telling me.",
+  "Understood, I'll plan around that.",
+  "Thanks, that's useful to know.",
+  "Good to know, I'll remember it.",
+  "Perfect, I've made a note.",
+];
 
 type ChatterMaker = (rng: Rng) => string;
 
@@ -315,34 +449,43 @@ const userChatter: ChatterMaker[] = [
   (rng) => `Could we ${pick(rng, verbs)} ${pick(rng, sights)} on the way to ${pick(rng, places)}?`,
   (rng) => `${pick(rng, reactions)}`,
   (rng) => `I wonder if the ${pick(rng, transport)} runs late ${pick(rng, weather)}.`,
-  (rng) => `A friend said ${pick(rng, sights)} were ${pick(rng, adjectives)}, but she goes everywhere ${pick(rng, weather)}.`,
+  (rng) =>
+    `A friend said ${pick(rng, sights)} were ${pick(rng, adjectives)}, but she goes everywhere ${pick(rng, weather)}.`,
   (rng) => `Let's maybe ${pick(rng, verbs)} ${pick(rng, places)} and see how we feel.`,
-  (rng) => `How long does the ${pick(rng, transport)} take from ${pick(rng, places)} to ${pick(rng, places)}?`,
+  (rng) =>
+    `How long does the ${pick(rng, transport)} take from ${pick(rng, places)} to ${pick(rng, places)}?`,
   (rng) => `I'd rather not ${pick(rng, verbs)} ${pick(rng, sights)} if it's ${pick(rng, adjectives)}.`,
   (rng) => `Thanks! That helps a lot. And is ${pick(rng, places)} worth a day?`,
   (rng) => `Ha, the photos of ${pick(rng, sights)} look ${pick(rng, adjectives)}.`,
 ];
 
 const assistantChatter: ChatterMaker[] = [
-  (rng) => `Expect ${pick(rng, adjectives)} streets around ${pick(rng, places)}; ${pick(rng, sights)} close early ${pick(rng, weather)}.`,
+  (rng) =>
+    `Expect ${pick(rng, adjectives)} streets around ${pick(rng, places)}; ${pick(rng, sights)} close early ${pick(rng, weather)}.`,
   (rng) =>
     `The ${pick(rng, transport)} is the simplest option. It leaves every ${5 + Math.floor(rng() * 25)} minutes or so, and ${pick(rng, weather)} it gets ${pick(rng, adjectives)}. Buy a rechargeable card at any station.`,
-  (rng) => `Many visitors ${pick(rng, verbs)} ${pick(rng, sights)} in ${pick(rng, places)}, which is ${pick(rng, adjectives)} ${pick(rng, weather)}.`,
+  (rng) =>
+    `Many visitors ${pick(rng, verbs)} ${pick(rng, sights)} in ${pick(rng, places)}, which is ${pick(rng, adjectives)} ${pick(rng, weather)}.`,
   (rng) => `Yes, ${pick(rng, places)} deserves at least half a day.`,
   (rng) =>
     `If you like ${pick(rng, sights)}, ${pick(rng, places)} is a good bet. The ${pick(rng, transport)} from ${pick(rng, places)} takes about ${10 + Math.floor(rng() * 50)} minutes. Locals say it is ${pick(rng, adjectives)} ${pick(rng, weather)}, so plan a little slack.`,
-  (rng) => `Sure. ${pick(rng, places)} and ${pick(rng, places)} pair well in one day by ${pick(rng, transport)}.`,
-  (rng) => `Good question! The ${pick(rng, transport)} can be ${pick(rng, adjectives)} ${pick(rng, weather)}, so a ${pick(rng, transport)} may be better.`,
-  (rng) => `You could ${pick(rng, verbs)} ${pick(rng, sights)} first, then head to ${pick(rng, places)} for lunch.`,
+  (rng) =>
+    `Sure. ${pick(rng, places)} and ${pick(rng, places)} pair well in one day by ${pick(rng, transport)}.`,
+  (rng) =>
+    `Good question! The ${pick(rng, transport)} can be ${pick(rng, adjectives)} ${pick(rng, weather)}, so a ${pick(rng, transport)} may be better.`,
+  (rng) =>
+    `You could ${pick(rng, verbs)} ${pick(rng, sights)} first, then head to ${pick(rng, places)} for lunch.`,
   (rng) => `Honestly, ${pick(rng, sights)} are ${pick(rng, adjectives)}; I'd give them an hour at most.`,
-  (rng) => `That works. ${pick(rng, places)} is ${pick(rng, adjectives)} and the ${pick(rng, transport)} stops right there.`,
+  (rng) =>
+    `That works. ${pick(rng, places)} is ${pick(rng, adjectives)} and the ${pick(rng, transport)} stops right there.`,
 ];
 
 /** Chatter that is never the same line twice: a repeat gets a varied tail. */
 function uniqueLine(rng: Rng, makers: ChatterMaker[], seen: Set<string>): string {
   for (let attempt = 0; ; attempt += 1) {
     let line = pick(rng, makers)(rng);
-    if (attempt > 3) line = `${line} ${pick(rng, ["By the way,", "Also,", "Plus,", "And"])} ${pick(rng, places)} ${pick(rng, weather)} is ${pick(rng, adjectives)}.`;
+    if (attempt > 3)
+      line = `${line} ${pick(rng, ["By the way,", "Also,", "Plus,", "And"])} ${pick(rng, places)} ${pick(rng, weather)} is ${pick(rng, adjectives)}.`;
     if (!seen.has(line)) {
       seen.add(line);
       return line;
@@ -395,6 +538,7 @@ export function generateConversation(seed: number, length: number, factCount = f
     messages.push({ role: "Guide", role_type: "assistant", content: reply });
     factJustStated = false;
   }
-  if (messages.length < length) messages.push({ role: "Jane", role_type: "user", content: uniqueLine(rng, userChatter, seen) });
+  if (messages.length < length)
+    messages.push({ role: "Jane", role_type: "user", content: uniqueLine(rng, userChatter, seen) });
   return { seed, messages, facts };
 }

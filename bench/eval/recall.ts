@@ -5,7 +5,11 @@
  */
 import type { Db } from "@/db/client";
 import { runUntilIdle } from "@/server/jobs/worker";
-import { openAiSummarizerFromConfig, type Summarizer, summarizerFromConfig } from "@/server/providers/summarizer";
+import {
+  openAiSummarizerFromConfig,
+  type Summarizer,
+  summarizerFromConfig,
+} from "@/server/providers/summarizer";
 import { countTokens } from "@/server/providers/tokenizer";
 import type { Memory } from "@/server/schemas/memory";
 import { addMemory, getMemory } from "@/server/services/memory";
@@ -90,7 +94,13 @@ function newestWithin(all: Memory["messages"], budget: Budget, window: number): 
 }
 
 /** Feeds the conversation a turn at a time, running the worker as a server's would between turns. */
-async function feed(db: Db, sessionId: string, conversation: Conversation, window: number, summarizer: Summarizer) {
+async function feed(
+  db: Db,
+  sessionId: string,
+  conversation: Conversation,
+  window: number,
+  summarizer: Summarizer,
+) {
   const uuids: string[] = [];
   const step = Math.max(1, Math.floor(window / 2));
   let sinceWorker = 0;
@@ -212,7 +222,8 @@ export const pct = (share: number) => `${Math.round(share * 100)} %`;
 /** Mean of a memory configuration over a size's seeds. */
 export function meanOf(run: EvalRun, size: number, key: string): Measure {
   const rows = run.conversations.filter((row) => row.size === size);
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+  const mean = (values: number[]) =>
+    values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
   return {
     recall: mean(rows.map((row) => row.memory[key]!.recall)),
     tokens: Math.round(mean(rows.map((row) => row.memory[key]!.tokens))),
@@ -250,10 +261,12 @@ export function missedTargets(run: EvalRun): string[] {
       }
       const lastN = meanOf(run, size, "last_n@none").recall;
       const window = meanOf(run, size, "message_window@none").recall;
-      if (window <= lastN && lastN < 1) missed.push(`${size} messages: message_window does not beat the last-N baseline`);
+      if (window <= lastN && lastN < 1)
+        missed.push(`${size} messages: message_window does not beat the last-N baseline`);
     }
     const found = searchMean(run, size);
-    if (found < targets.searchTop5) missed.push(`search, ${size} messages: top 5 ${pct(found)} < ${pct(targets.searchTop5)}`);
+    if (found < targets.searchTop5)
+      missed.push(`search, ${size} messages: top 5 ${pct(found)} < ${pct(targets.searchTop5)}`);
   }
   return missed;
 }

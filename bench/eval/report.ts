@@ -1,4 +1,13 @@
-import { type Budget, budgetLabel, budgets, type EvalRun, meanOf, memoryTypes, pct, searchMean } from "./recall";
+import {
+  type Budget,
+  budgetLabel,
+  budgets,
+  type EvalRun,
+  meanOf,
+  memoryTypes,
+  pct,
+  searchMean,
+} from "./recall";
 
 const budgetHeading = (budget: Budget) => (budget === undefined ? "no budget" : `max_tokens ${budget}`);
 

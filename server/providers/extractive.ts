@@ -139,14 +139,20 @@ function tokensOf(text: string): number {
   return tokens;
 }
 
-function candidate(speaker: string, sentence: string, order: number, carried: boolean): Candidate | undefined {
+function candidate(
+  speaker: string,
+  sentence: string,
+  order: number,
+  carried: boolean,
+): Candidate | undefined {
   const compressed = carried ? sentence : compress(sentence);
   if (!compressed) return undefined;
   const words = contentWords(compressed);
   // An acknowledgement is judged whole: "Noted, thanks for telling me." is not "For telling me."
-  const score = compressed === sentence || informationScore(sentence, contentWords(sentence)) > 0
-    ? informationScore(compressed, words)
-    : 0;
+  const score =
+    compressed === sentence || informationScore(sentence, contentWords(sentence)) > 0
+      ? informationScore(compressed, words)
+      : 0;
   if (score <= 0) return undefined;
   const text = `${speaker}${compressed}`;
   return { text, words, order, score, tokens: tokensOf(text) };

@@ -96,7 +96,8 @@ export async function chatCompletion(
   if (onUsage) {
     const { usage } = reply.data;
     onUsage({
-      promptTokens: usage?.prompt_tokens ?? countTokens(messages.map((message) => message.content).join("\n")),
+      promptTokens:
+        usage?.prompt_tokens ?? countTokens(messages.map((message) => message.content).join("\n")),
       completionTokens: usage?.completion_tokens ?? countTokens(content),
     });
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { type Config, ConfigError, config } from "../config";
 import path from "node:path";
+import { type Config, ConfigError, config } from "../config";
 import { type ExtractiveOptions, type SummaryLine, summarizeExtractively } from "./extractive";
 import { type ChatUsage, chatCompletion, type EndpointOptions, ProviderError } from "./llm";
 import { countTokens } from "./tokenizer";
