@@ -29,6 +29,12 @@ export interface Conversation {
   facts: PlantedFact[];
 }
 
+/** Whether `text` holds the fact's key as a whole value (not "May 1" inside "May 12"). */
+export function holdsIn(text: string, fact: Pick<PlantedFact, "key">): boolean {
+  const key = fact.key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${key}(?![\\p{L}\\p{N}])`, "iu").test(text);
+}
+
 /** mulberry32: a small seeded generator, so a seed always gives the same conversation. */
 export function random(seed: number): () => number {
   let state = seed >>> 0;

@@ -14,7 +14,7 @@ import { countTokens } from "@/server/providers/tokenizer";
 import type { Memory } from "@/server/schemas/memory";
 import { addMemory, getMemory } from "@/server/services/memory";
 import { search } from "@/server/services/search";
-import { type Conversation, generateConversation, type PlantedFact } from "./conversations";
+import { type Conversation, generateConversation, holdsIn, type PlantedFact } from "./conversations";
 
 export const memoryTypes = ["message_window", "perpetual", "summary_retriever"] as const;
 export const budgets = [500, 1_000, 2_000, undefined] as const;
@@ -58,14 +58,8 @@ export interface EvalOptions {
 
 export const budgetLabel = (budget: Budget) => (budget === undefined ? "none" : String(budget));
 
-/** Whether `text` holds the fact's key as a whole value (not "May 1" inside "May 12"). */
-export function holds(text: string, fact: PlantedFact): boolean {
-  const key = fact.key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${key}(?![\\p{L}\\p{N}])`, "iu").test(text);
-}
-
 function measure(context: string, facts: PlantedFact[]): Measure {
-  const held = facts.filter((fact) => holds(context, fact)).length;
+  const held = facts.filter((fact) => holdsIn(context, fact)).length;
   return { recall: facts.length === 0 ? 1 : held / facts.length, tokens: countTokens(context) };
 }
 
@@ -139,7 +133,7 @@ export async function evaluateConversation(
       const context = asContext(got);
       memory[`${memoryType}@${budgetLabel(budget)}`] = measure(context, facts);
       if (memoryType === "message_window" && budget === undefined)
-        lostFacts = facts.filter((fact) => !holds(context, fact)).map((fact) => fact.kind);
+        lostFacts = facts.filter((fact) => !holdsIn(context, fact)).map((fact) => fact.kind);
     }
   }
   // Baselines: the newest messages alone (those that fit the budget; the window's worth without
