@@ -25,7 +25,6 @@ interface Candidate {
   words: Set<string>;
   order: number;
   score: number;
-  tokens: number;
 }
 
 const stopWords = new Set(
@@ -127,7 +126,8 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return shared / Math.max(1, Math.min(a.size, b.size));
 }
 
-// Summary lines come back in every fold: their token counts are remembered (bounded).
+// Summary lines come back in every fold: their token counts and scores are remembered (bounded;
+// a pure function of the text, so remembering changes no result).
 const tokenCache = new Map<string, number>();
 function tokensOf(text: string): number {
   let tokens = tokenCache.get(text);
@@ -139,13 +139,29 @@ function tokensOf(text: string): number {
   return tokens;
 }
 
+const carriedCache = new Map<string, { words: Set<string>; score: number }>();
+function scoreCarried(sentence: string): { words: Set<string>; score: number } {
+  let scored = carriedCache.get(sentence);
+  if (!scored) {
+    if (carriedCache.size >= 50_000) carriedCache.clear();
+    const words = contentWords(sentence);
+    scored = { words, score: informationScore(sentence, words) };
+    carriedCache.set(sentence, scored);
+  }
+  return scored;
+}
+
 function candidate(
   speaker: string,
   sentence: string,
   order: number,
   carried: boolean,
 ): Candidate | undefined {
-  const compressed = carried ? sentence : compress(sentence);
+  if (carried) {
+    const { words, score } = scoreCarried(sentence);
+    return score > 0 ? { text: `${speaker}${sentence}`, words, order, score } : undefined;
+  }
+  const compressed = compress(sentence);
   if (!compressed) return undefined;
   const words = contentWords(compressed);
   // An acknowledgement is judged whole: "Noted, thanks for telling me." is not "For telling me."
@@ -154,8 +170,7 @@ function candidate(
       ? informationScore(compressed, words)
       : 0;
   if (score <= 0) return undefined;
-  const text = `${speaker}${compressed}`;
-  return { text, words, order, score, tokens: tokensOf(text) };
+  return { text: `${speaker}${compressed}`, words, order, score };
 }
 
 /** Near-duplicates of what is already chosen add nothing. */
@@ -186,14 +201,11 @@ export function summarizeExtractively(
   const chosen: Candidate[] = [];
   const redundancy = new Map<Candidate, number>(candidates.map((item) => [item, 0]));
   let used = 0;
-  for (;;) {
+  // A line costs at least a few tokens: with less left, nothing more fits.
+  while (maxTokens - used >= 4) {
     let best: Candidate | undefined;
     let bestValue = 0;
     for (const [item, overlapWithChosen] of redundancy) {
-      if (used + item.tokens > maxTokens || overlapWithChosen >= DUPLICATE_OVERLAP) {
-        redundancy.delete(item);
-        continue;
-      }
       const value = item.score * (1 - 0.5 * overlapWithChosen);
       if (value > bestValue || (value === bestValue && best && item.order < best.order)) {
         best = item;
@@ -201,11 +213,17 @@ export function summarizeExtractively(
       }
     }
     if (!best) break;
-    chosen.push(best);
-    used += best.tokens;
     redundancy.delete(best);
-    for (const [item, overlapWithChosen] of redundancy)
-      redundancy.set(item, Math.max(overlapWithChosen, overlap(item.words, best.words)));
+    // Tokens are counted only for the sentences that reach the top: most never do.
+    const tokens = tokensOf(best.text);
+    if (used + tokens > maxTokens) continue;
+    chosen.push(best);
+    used += tokens;
+    for (const [item, overlapWithChosen] of redundancy) {
+      const redundant = Math.max(overlapWithChosen, overlap(item.words, best.words));
+      if (redundant >= DUPLICATE_OVERLAP) redundancy.delete(item);
+      else redundancy.set(item, redundant);
+    }
   }
   if (chosen.length === 0) {
     if (previous?.trim()) return previous.trim();
