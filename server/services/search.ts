@@ -243,7 +243,7 @@ function lexicalScore(vector: SQL | PgColumn, content: PgColumn, query: SearchTe
     : sql`0`;
   const firstPerson = query.firstPerson ? sql`0.25 * (${content} ~* ${FIRST_PERSON})::int` : sql`0`;
   const strength = sql`(${matchedTerms} + ${phrase} + ${firstPerson}
-      + ts_rank_cd(${vector}, to_tsquery('english', ${query.anyTermQuery}), 1))`;
+      + ts_rank_cd(${vector}, to_tsquery('english', ${query.anyTermQuery})))`;
   return sql<number>`case when ${vector} @@ to_tsquery('english', ${query.anyTermQuery})
       then 0.5 + 0.5 * ${strength} / (${strength} + 1)
       else 0.5 * ${nearestTerm(content, query)} end`.mapWith(Number);
