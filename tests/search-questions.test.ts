@@ -55,8 +55,12 @@ describe.each(backends)("questions about stated facts on %s", (backend) => {
     });
     return api;
   }
-  const top = async (api: Awaited<ReturnType<typeof callerFor>>, text: string, limit = 1) =>
-    (await api.search.query({ sessionId: "trip", text, limit })).map((result) => result.message?.content);
+  const top = async (
+    api: Awaited<ReturnType<typeof callerFor>>,
+    text: string,
+    limit = 1,
+    sessionId = "trip",
+  ) => (await api.search.query({ sessionId, text, limit })).map((result) => result.message?.content);
 
   it("finds the message that answers a question sharing one word with it", async () => {
     const api = await seed();
@@ -94,5 +98,38 @@ describe.each(backends)("questions about stated facts on %s", (backend) => {
     // The words in the other order are no phrase match: at most a near miss.
     const reversed = await api.search.query({ sessionId: "trip", text: '"walls castle"', limit: 3 });
     expect(reversed.every((result) => result.score <= 0.5)).toBe(true);
+  });
+
+  it("answers questions in long sessions and across sessions, where rows holding every term are read first", async () => {
+    const api = await callerFor(t.db);
+    const filler = Array.from({ length: 240 }, (_, i) =>
+      i % 12 === 0
+        ? `The flight attendants on route ${i} were kind.`
+        : `Small talk about the weather, part ${i}.`,
+    );
+    await api.memory.add({
+      sessionId: "long",
+      messages: [...filler, facts.flight, ...filler.slice(0, 20).map((line) => `${line} Again.`)].map(
+        (content) => ({ role: "Jane", content }),
+      ),
+    });
+    await api.memory.add({
+      sessionId: "other",
+      messages: [{ role: "Sam", content: "My flight number is BA 77." }],
+    });
+
+    // No row holds both "flight" and "number" in the long session: rows holding one are read next.
+    expect(await top(api, "What is my flight number?", 1, "long")).toEqual([facts.flight]);
+    // Rows holding both fill the list from the index alone.
+    const both = await api.search.query({ sessionId: "long", text: "flight attendants", limit: 5 });
+    expect(both).toHaveLength(5);
+    expect(both.every((result) => /flight attendants/.test(result.message!.content))).toBe(true);
+    // Across sessions, the row holding every term comes first.
+    const everywhere = await api.search.query({ text: "What is my flight number?", limit: 3 });
+    expect(everywhere[0]).toMatchObject({
+      session_id: "other",
+      message: { content: "My flight number is BA 77." },
+    });
+    expect(everywhere.map((result) => result.message?.content)).toContain(facts.flight);
   });
 });

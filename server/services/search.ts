@@ -84,8 +84,9 @@ export async function search(db: Queryable, rawInput: SearchInput): Promise<Sear
   const scope = { sessionId: input.sessionId, userId: input.userId };
   const retrieve = input.search_scope === "summary" ? lexicalSummaryCandidates : lexicalMessageCandidates;
   const sessionSize = session?.messageCount ?? Number.POSITIVE_INFINITY;
-  // Full-text matches score above 0.5 and trigram-only near misses at most 0.5, so when full text
-  // alone fills the list the trigram search (costly: it reads every candidate row) cannot change it.
+  // Rows holding every term outrank rows holding some, and full-text matches (above 0.5) outrank
+  // trigram-only near misses (at most 0.5), so when rows holding every term fill the list the
+  // broader search (costly: it reads every candidate row) cannot change it.
   const fullText =
     text && sessionSize > SCAN_SESSION_AT_ONCE
       ? await retrieve(db, query, filter, scope, candidateLimit, "fullText")
@@ -225,8 +226,9 @@ function toSearchResult(candidate: SearchCandidate): SearchResult {
 
 /**
  * Lexical relevance in [0, 1]. Full-text matches score 0.5–1: by how many of the text's terms
- * they hold, then terms side by side, then (for a question in the first person) a statement in the
- * first person, then cover density. Trigram-only near misses (misspellings) score below them.
+ * they hold (each term counts more than all the rest together), then terms side by side, then
+ * (for a question in the first person) a statement in the first person, then cover density.
+ * Trigram-only near misses (misspellings) score below them.
  */
 function lexicalScore(vector: SQL | PgColumn, content: PgColumn, query: SearchText): SQL<number> {
   if (query.webSyntax || query.terms.length === 0) {
@@ -242,8 +244,9 @@ function lexicalScore(vector: SQL | PgColumn, content: PgColumn, query: SearchTe
     ? sql`0.5 * (${vector} @@ to_tsquery('english', ${query.phraseQuery}))::int`
     : sql`0`;
   const firstPerson = query.firstPerson ? sql`0.25 * (${content} ~* ${FIRST_PERSON})::int` : sql`0`;
-  const strength = sql`(${matchedTerms} + ${phrase} + ${firstPerson}
-      + ts_rank_cd(${vector}, to_tsquery('english', ${query.anyTermQuery})))`;
+  const coverDensity = sql`ts_rank_cd(${vector}, to_tsquery('english', ${query.anyTermQuery}))`;
+  const strength = sql`(2 * (${matchedTerms}) + ${phrase} + ${firstPerson}
+      + ${coverDensity} / (${coverDensity} + 1))`;
   return sql<number>`case when ${vector} @@ to_tsquery('english', ${query.anyTermQuery})
       then 0.5 + 0.5 * ${strength} / (${strength} + 1)
       else 0.5 * ${nearestTerm(content, query)} end`.mapWith(Number);
@@ -263,9 +266,10 @@ function nearestTerm(content: PgColumn, query: SearchText): SQL {
 }
 
 /**
- * `fullText`: full-text matches only; `nearMisses`: also trigram near misses, through the indexes
- * (the threshold must be set); `sessionScan`: the same as function calls, which no index serves,
- * so the planner reads the scope's rows.
+ * `fullText`: rows holding every term (full-text matches of a web-search text); `nearMisses`: rows
+ * holding any term and trigram near misses, through the indexes (the threshold must be set);
+ * `sessionScan`: the same as function calls, which no index serves, so the planner reads the
+ * scope's rows.
  */
 type MatchMode = "fullText" | "nearMisses" | "sessionScan";
 
@@ -276,8 +280,9 @@ function lexicalMatch(vector: PgColumn, content: PgColumn, query: SearchText, mo
     if (mode === "nearMisses") return sql`(${vector} @@ ${web} or ${content} %> ${query.text})`;
     return sql`(ts_match_vq(${vector}, ${web}) or word_similarity(${query.text}, ${content}) >= ${TRIGRAM_THRESHOLD})`;
   }
+  if (mode === "fullText") return sql`${vector} @@ to_tsquery('english', ${query.allTermsQuery})`;
   const any = sql`to_tsquery('english', ${query.anyTermQuery})`;
-  if (mode === "fullText" || query.trigramTerms.length === 0) {
+  if (query.trigramTerms.length === 0) {
     return mode === "sessionScan" ? sql`ts_match_vq(${vector}, ${any})` : sql`${vector} @@ ${any}`;
   }
   if (mode === "nearMisses") {

@@ -37,6 +37,8 @@ export interface SearchText {
   termQueries: string[];
   /** Every term's operand joined with `|`. */
   anyTermQuery: string;
+  /** Every term's operand joined with `&`. */
+  allTermsQuery: string;
   /** Neighbouring terms as phrases (`a <-> b | b <-> c`), empty with fewer than two terms. */
   phraseQuery: string;
   /** Words matched by trigram similarity: the names in the text, or every term of a short text. */
@@ -83,6 +85,7 @@ export function parseSearchText(text: string): SearchText {
     terms,
     termQueries,
     anyTermQuery: termQueries.join(" | "),
+    allTermsQuery: termQueries.join(" & "),
     phraseQuery: phrases.join(" | "),
     trigramTerms: terms.length <= 2 ? terms : [...new Set(names)],
     firstPerson,
