@@ -3,11 +3,11 @@
  *
  *   npm run eval                      # 120, 1,000 and 5,000 messages, three seeds (5,000: one)
  *   npm run eval -- --quick           # one seed, 120 messages (what CI runs)
- *   npm run eval -- --postgres        # on a fresh database of the machine's Postgres (ENGRAM_BENCH_ADMIN_URL)
+ *   npm run eval -- --postgres        # on a fresh database of the machine's Postgres (ENGRAM_TEST_ADMIN_URL)
  *
  * The summarizer is the configured one: the extractive default, or any OpenAI-compatible endpoint
  * given by ENGRAM_SUMMARIZER_BASE_URL, _API_KEY and _MODEL (the tokens it spends are reported).
- * Results go to bench/results/eval-latest.{json,md}.
+ * Results go to bench/results/eval-latest.{json,md} (quick mode: eval-quick.{json,md}).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
