@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countTokens } from "./tokenizer";
 
 /** Where an OpenAI-compatible API lives (OpenAI, Azure, Ollama, vLLM...). */
 export interface EndpointOptions {
@@ -65,13 +66,21 @@ export interface ChatMessage {
 
 const chatReply = z.object({
   choices: z.array(z.object({ message: z.object({ content: z.string().min(1) }) })).min(1),
+  usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number() }).optional(),
 });
+
+/** Tokens one call spent, as the endpoint reported them (or as counted here when it did not). */
+export interface ChatUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
 
 /** One chat completion: the text of the first choice. */
 export async function chatCompletion(
   endpoint: EndpointOptions & { model: string },
   messages: ChatMessage[],
   maxTokens: number,
+  onUsage?: (usage: ChatUsage) => void,
 ): Promise<string> {
   const what = "the summarizer endpoint";
   const reply = chatReply.safeParse(
@@ -83,5 +92,14 @@ export async function chatCompletion(
     ),
   );
   if (!reply.success) throw new ProviderError(`${what} answered without a completion`);
-  return reply.data.choices[0]!.message.content.trim();
+  const content = reply.data.choices[0]!.message.content.trim();
+  if (onUsage) {
+    const { usage } = reply.data;
+    onUsage({
+      promptTokens:
+        usage?.prompt_tokens ?? countTokens(messages.map((message) => message.content).join("\n")),
+      completionTokens: usage?.completion_tokens ?? countTokens(content),
+    });
+  }
+  return content;
 }

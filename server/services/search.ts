@@ -13,6 +13,7 @@ import {
 } from "../schemas/search";
 import { embeddingSimilarity, embedQuery } from "./enrichment";
 import { toMessage } from "./messages";
+import { parseSearchText, type SearchText } from "./searchText";
 import { requireSession } from "./sessions";
 import { toSummary } from "./summaries";
 import { findLiveUser } from "./users";
@@ -79,26 +80,28 @@ export async function search(db: Queryable, rawInput: SearchInput): Promise<Sear
   if (filter?.where) await assertValidJsonPaths(db, filter.where);
 
   const candidateLimit = input.limit * CANDIDATES_PER_RESULT;
+  const query = text ? parseSearchText(text) : undefined;
   const scope = { sessionId: input.sessionId, userId: input.userId };
   const retrieve = input.search_scope === "summary" ? lexicalSummaryCandidates : lexicalMessageCandidates;
   const sessionSize = session?.messageCount ?? Number.POSITIVE_INFINITY;
-  // Full-text matches score above 0.5 and trigram-only near misses at most 0.5, so when full text
-  // alone fills the list the trigram search (costly: it reads every candidate row) cannot change it.
+  // Rows holding every term outrank rows holding some, and full-text matches (above 0.5) outrank
+  // trigram-only near misses (at most 0.5), so when rows holding every term fill the list the
+  // broader search (costly: it reads every candidate row) cannot change it.
   const fullText =
     text && sessionSize > SCAN_SESSION_AT_ONCE
-      ? await retrieve(db, text, filter, scope, candidateLimit, "fullText")
+      ? await retrieve(db, query, filter, scope, candidateLimit, "fullText")
       : [];
   const lexical =
     fullText.length === candidateLimit && fullText.every((candidate) => candidate.score > 0.5)
       ? fullText
       : sessionSize <= SCAN_SESSION_NEAR_MISSES
-        ? await retrieve(db, text, filter, scope, candidateLimit, "sessionScan")
+        ? await retrieve(db, query, filter, scope, candidateLimit, "sessionScan")
         : await db.transaction(async (tx) => {
             // The trigram operator's threshold is a setting; set it for this transaction only.
             await tx.execute(
               sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TRIGRAM_THRESHOLD)}, true)`,
             );
-            return retrieve(tx, text, filter, scope, candidateLimit, "nearMisses");
+            return retrieve(tx, query, filter, scope, candidateLimit, "nearMisses");
           });
 
   const embedder = text ? embedderFromConfig() : undefined;
@@ -222,27 +225,74 @@ function toSearchResult(candidate: SearchCandidate): SearchResult {
 }
 
 /**
- * Lexical relevance in [0, 1]: full-text matches score 0.5–1 by cover density; trigram-only
- * near misses (misspellings) score below them, by word similarity.
+ * Lexical relevance in [0, 1]. Full-text matches score 0.5–1: by how many of the text's terms
+ * they hold (each term counts more than all the rest together), then terms side by side, then
+ * (for a question in the first person) a statement in the first person, then cover density.
+ * Trigram-only near misses (misspellings) score below them.
  */
-function lexicalScore(vector: SQL | PgColumn, content: PgColumn, text: string): SQL<number> {
-  return sql<number>`case when ${vector} @@ websearch_to_tsquery('english', ${text})
-      then 0.5 + 0.5 * ts_rank_cd(${vector}, websearch_to_tsquery('english', ${text}), 32)
-      else 0.5 * word_similarity(${text}, ${content}) end`.mapWith(Number);
+function lexicalScore(vector: SQL | PgColumn, content: PgColumn, query: SearchText): SQL<number> {
+  if (query.webSyntax || query.terms.length === 0) {
+    return sql<number>`case when ${vector} @@ websearch_to_tsquery('english', ${query.text})
+        then 0.5 + 0.5 * ts_rank_cd(${vector}, websearch_to_tsquery('english', ${query.text}), 32)
+        else 0.5 * word_similarity(${query.text}, ${content}) end`.mapWith(Number);
+  }
+  const matchedTerms = sql.join(
+    query.termQueries.map((term) => sql`(${vector} @@ to_tsquery('english', ${term}))::int`),
+    sql` + `,
+  );
+  const phrase = query.phraseQuery
+    ? sql`0.5 * (${vector} @@ to_tsquery('english', ${query.phraseQuery}))::int`
+    : sql`0`;
+  const firstPerson = query.firstPerson ? sql`0.25 * (${content} ~* ${FIRST_PERSON})::int` : sql`0`;
+  const coverDensity = sql`ts_rank_cd(${vector}, to_tsquery('english', ${query.anyTermQuery}))`;
+  const strength = sql`(2 * (${matchedTerms}) + ${phrase} + ${firstPerson}
+      + ${coverDensity} / (${coverDensity} + 1))`;
+  return sql<number>`case when ${vector} @@ to_tsquery('english', ${query.anyTermQuery})
+      then 0.5 + 0.5 * ${strength} / (${strength} + 1)
+      else 0.5 * ${nearestTerm(content, query)} end`.mapWith(Number);
+}
+
+/** A statement in the first person (Postgres regex: \m and \M are word boundaries). */
+const FIRST_PERSON = "\\m(i|my|me|mine|we|our|us)\\M";
+
+/** Word similarity of the closest trigram term (0 without any). */
+function nearestTerm(content: PgColumn, query: SearchText): SQL {
+  if (query.trigramTerms.length === 0) return sql`0`;
+  if (query.trigramTerms.length === 1) return sql`word_similarity(${query.trigramTerms[0]}, ${content})`;
+  return sql`greatest(${sql.join(
+    query.trigramTerms.map((term) => sql`word_similarity(${term}, ${content})`),
+    sql`, `,
+  )})`;
 }
 
 /**
- * `fullText`: full-text matches only; `nearMisses`: also trigram near misses, through the indexes
- * (the threshold must be set); `sessionScan`: the same as function calls, which no index serves,
- * so the planner reads the scope's rows.
+ * `fullText`: rows holding every term (full-text matches of a web-search text); `nearMisses`: rows
+ * holding any term and trigram near misses, through the indexes (the threshold must be set);
+ * `sessionScan`: the same as function calls, which no index serves, so the planner reads the
+ * scope's rows.
  */
 type MatchMode = "fullText" | "nearMisses" | "sessionScan";
 
-function lexicalMatch(vector: PgColumn, content: PgColumn, text: string, mode: MatchMode): SQL {
-  const query = sql`websearch_to_tsquery('english', ${text})`;
-  if (mode === "fullText") return sql`${vector} @@ ${query}`;
-  if (mode === "nearMisses") return sql`(${vector} @@ ${query} or ${content} %> ${text})`;
-  return sql`(ts_match_vq(${vector}, ${query}) or word_similarity(${text}, ${content}) >= ${TRIGRAM_THRESHOLD})`;
+function lexicalMatch(vector: PgColumn, content: PgColumn, query: SearchText, mode: MatchMode): SQL {
+  if (query.webSyntax || query.terms.length === 0) {
+    const web = sql`websearch_to_tsquery('english', ${query.text})`;
+    if (mode === "fullText") return sql`${vector} @@ ${web}`;
+    if (mode === "nearMisses") return sql`(${vector} @@ ${web} or ${content} %> ${query.text})`;
+    return sql`(ts_match_vq(${vector}, ${web}) or word_similarity(${query.text}, ${content}) >= ${TRIGRAM_THRESHOLD})`;
+  }
+  if (mode === "fullText") return sql`${vector} @@ to_tsquery('english', ${query.allTermsQuery})`;
+  const any = sql`to_tsquery('english', ${query.anyTermQuery})`;
+  if (query.trigramTerms.length === 0) {
+    return mode === "sessionScan" ? sql`ts_match_vq(${vector}, ${any})` : sql`${vector} @@ ${any}`;
+  }
+  if (mode === "nearMisses") {
+    const nearMisses = sql.join(
+      query.trigramTerms.map((term) => sql`${content} %> ${term}`),
+      sql` or `,
+    );
+    return sql`(${vector} @@ ${any} or ${nearMisses})`;
+  }
+  return sql`(ts_match_vq(${vector}, ${any}) or ${nearestTerm(content, query)} >= ${TRIGRAM_THRESHOLD})`;
 }
 
 function scopeConditions(scope: Scope): (SQL | undefined)[] {
@@ -255,14 +305,14 @@ function scopeConditions(scope: Scope): (SQL | undefined)[] {
 
 async function lexicalMessageCandidates(
   db: Queryable,
-  text: string,
+  query: SearchText | undefined,
   filter: SearchFilter | undefined,
   scope: Scope,
   limit: number,
   mode: MatchMode,
 ): Promise<SearchCandidate[]> {
-  const score = text
-    ? lexicalScore(messages.searchVector, messages.content, text)
+  const score = query
+    ? lexicalScore(messages.searchVector, messages.content, query)
     : sql<number>`1.0`.mapWith(Number);
   const rows = await db
     .select({ message: messages, sessionId: sessions.sessionId, score })
@@ -272,12 +322,12 @@ async function lexicalMessageCandidates(
       and(
         isNull(messages.deletedAt),
         ...scopeConditions(scope),
-        text ? lexicalMatch(messages.searchVector, messages.content, text, mode) : undefined,
+        query ? lexicalMatch(messages.searchVector, messages.content, query, mode) : undefined,
         ...filterConditions(filter, messages.metadata, messages.createdAt),
       ),
     )
     // Ties go to the most recent message; within a batch (one created_at) to the later one.
-    .orderBy(...(text ? [desc(score)] : []), desc(messages.createdAt), desc(messages.seq), desc(messages.id))
+    .orderBy(...(query ? [desc(score)] : []), desc(messages.createdAt), desc(messages.seq), desc(messages.id))
     .limit(limit);
   return rows.map((row) => ({
     kind: "message",
@@ -289,14 +339,14 @@ async function lexicalMessageCandidates(
 
 async function lexicalSummaryCandidates(
   db: Queryable,
-  text: string,
+  query: SearchText | undefined,
   filter: SearchFilter | undefined,
   scope: Scope,
   limit: number,
   mode: MatchMode,
 ): Promise<SearchCandidate[]> {
-  const score = text
-    ? lexicalScore(summaries.searchVector, summaries.content, text)
+  const score = query
+    ? lexicalScore(summaries.searchVector, summaries.content, query)
     : sql<number>`1.0`.mapWith(Number);
   const rows = await db
     .select({ summary: summaries, sessionId: sessions.sessionId, score })
@@ -306,11 +356,11 @@ async function lexicalSummaryCandidates(
       and(
         isNull(summaries.deletedAt),
         ...scopeConditions(scope),
-        text ? lexicalMatch(summaries.searchVector, summaries.content, text, mode) : undefined,
+        query ? lexicalMatch(summaries.searchVector, summaries.content, query, mode) : undefined,
         ...filterConditions(filter, summaries.metadata, summaries.createdAt),
       ),
     )
-    .orderBy(...(text ? [desc(score)] : []), desc(summaries.createdAt), desc(summaries.id))
+    .orderBy(...(query ? [desc(score)] : []), desc(summaries.createdAt), desc(summaries.id))
     .limit(limit);
   return rows.map((row) => ({
     kind: "summary",

@@ -8,24 +8,118 @@ import { extractiveSummarizer, openAiSummarizer, summarizerFromConfig } from "@/
 import { countTokens } from "@/server/providers/tokenizer";
 import { type OpenAiStub, startOpenAiStub } from "../support/openai-stub";
 
+const chatter = (fold: number) => [
+  {
+    role: "Guide",
+    content: `The tram from Belem to Alfama takes about ${10 + fold} minutes on Sunday mornings.`,
+  },
+  { role: "Ana", content: `Is the ferry to Cacilhas crowded in the ${fold % 2 ? "evening" : "morning"}?` },
+  {
+    role: "Guide",
+    content: `Expect lovely streets around Estrela; the bakeries close early when it rains, part ${fold}.`,
+  },
+  { role: "Ana", content: "Haha, fair enough." },
+  {
+    role: "Guide",
+    content: `Many visitors skip the castle walls in Sintra, which is charming in week ${fold}.`,
+  },
+  { role: "Ana", content: "Thanks, that helps a lot!" },
+];
+
 describe("extractive summarizer", () => {
-  it("keeps informative sentences, drops filler and near-duplicates, and stays within its bound", async () => {
-    const summarizer = extractiveSummarizer({ maxChars: 600 });
-    const messages = [
-      { role: "Ana", content: "ok" },
-      { role: "Ana", content: "My sister Beatriz moved to Berlin in 2021." },
-      { role: "Bot", content: "sounds good" },
-      { role: "Ana", content: "My sister Beatriz moved to Berlin in 2021!" },
-      ...Array.from({ length: 300 }, (_, i) => ({
-        role: "Bot",
-        content: `Option ${i} for Hotel Adlon costs ${100 + i} euros per night.`,
-      })),
+  it("keeps a planted fact through ten folds of chatter, within a tight budget", async () => {
+    const summarizer = extractiveSummarizer({ maxTokens: 120 });
+    let summary = await summarizer.summarize({
+      messages: [
+        {
+          role: "Ana",
+          content: "Oh, before I forget. My passport number ends in 4471, in case the hotel asks.",
+        },
+        ...chatter(0),
+      ],
+    });
+    for (let fold = 1; fold <= 10; fold += 1) {
+      summary = await summarizer.summarize({ previous: summary, messages: chatter(fold) });
+      expect(countTokens(summary)).toBeLessThanOrEqual(120);
+    }
+    // The fact survives, its empty opener trimmed; chatter fills what is left.
+    expect(summary).toMatch(/^Ana: My passport number ends in 4471, in case the hotel asks\.$/m);
+    expect(summary.split("\n").length).toBeGreaterThan(1);
+  });
+
+  it("never lets a pleasantry displace a fact", async () => {
+    const facts = [
+      "I'm allergic to shellfish, quite badly.",
+      "My sister Beatriz joins us on June 3.",
+      "Our budget is 2,400 euros for the whole trip.",
     ];
-    const summary = await summarizer.summarize({ messages });
-    expect(summary.length).toBeLessThanOrEqual(600);
-    expect(summary.match(/Beatriz moved to Berlin/g)).toHaveLength(1);
-    expect(summary).not.toMatch(/^Ana: ok$/m);
-    expect(summary).not.toContain("sounds good");
+    const summarizer = extractiveSummarizer({ maxTokens: 45 });
+    const first = await summarizer.summarize({
+      messages: facts.map((content) => ({ role: "Ana", content })),
+    });
+    let summary = first;
+    for (let fold = 0; fold < 10; fold += 1) {
+      summary = await summarizer.summarize({
+        previous: summary,
+        messages: [
+          { role: "Bot", content: "Noted, thanks for telling me." },
+          { role: "Ana", content: "Thank you so much, that sounds great!" },
+          { role: "Bot", content: "Got it, I'll keep that in mind." },
+          { role: "Ana", content: "Haha, okay, cool." },
+          { role: "Bot", content: "You're welcome, happy to help." },
+        ],
+      });
+    }
+    expect(summary).toBe(first);
+    for (const fact of facts) expect(summary).toContain(fact);
+  });
+
+  it("stays within its token budget, keeping the most specific sentences", async () => {
+    const messages = Array.from({ length: 200 }, (_, i) => ({
+      role: i % 2 ? "Bot" : "Ana",
+      content:
+        i % 10 === 0
+          ? `My booking code number ${i} is QX-${1000 + i}.`
+          : `The weather in Porto looks ${i % 3 ? "mild" : "grey"} on day ${i}, locals say.`,
+    }));
+    for (const maxTokens of [16, 64, 256, 1024]) {
+      const summary = await extractiveSummarizer({ maxTokens }).summarize({ messages });
+      expect(countTokens(summary)).toBeLessThanOrEqual(maxTokens);
+    }
+    // Twenty codes take about 300 tokens: with 400, every code and only some weather.
+    const summary = await extractiveSummarizer({ maxTokens: 400 }).summarize({ messages });
+    for (let i = 0; i < 200; i += 10) expect(summary).toContain(`QX-${1000 + i}`);
+    expect(summary.split("\n").filter((line) => line.includes("weather")).length).toBeLessThan(10);
+  });
+
+  it("gives the same summary for the same input", async () => {
+    const messages = [
+      { role: "Ana", content: "My name is Ana Lima, I was born in Recife in 1990 and I work at Petrobras." },
+      ...chatter(1),
+      ...chatter(2),
+    ];
+    const once = await extractiveSummarizer({ maxTokens: 80 }).summarize({
+      previous: "Ana: I prefer tea.",
+      messages,
+    });
+    const again = await extractiveSummarizer({ maxTokens: 80 }).summarize({
+      previous: "Ana: I prefer tea.",
+      messages,
+    });
+    expect(again).toBe(once);
+    expect(once).toContain("Ana: I prefer tea.");
+  });
+
+  it("merges near-duplicates and drops acknowledgements", async () => {
+    const summary = await extractiveSummarizer().summarize({
+      messages: [
+        { role: "Ana", content: "ok" },
+        { role: "Ana", content: "My sister Beatriz moved to Berlin in 2021." },
+        { role: "Bot", content: "Noted, thanks for telling me." },
+        { role: "Ana", content: "My sister Beatriz moved to Berlin in 2021!" },
+      ],
+    });
+    expect(summary).toBe("Ana: My sister Beatriz moved to Berlin in 2021.");
   });
 
   it("carries the previous summary's facts through many folds", async () => {

@@ -1,0 +1,93 @@
+/*
+ * What a search text asks for. People search memory with questions ("what is my flight
+ * number?") that share few words with the message holding the answer ("Our flight is TP 1351"),
+ * so a question is not one full-text query that must match as a whole: its question words are
+ * removed, each remaining word may match on its own (by stem, or by prefix to reach other forms of
+ * it: "allergies" → "allergic"), words side by side in the question rank higher side by side in a
+ * message, and names also match by trigram similarity (misspelled names). Texts in web-search
+ * syntax (quoted phrases, `or`, `-word`) keep that syntax's meaning.
+ */
+
+/** Words that say what kind of question it is, not what it is about. */
+const questionWords = new Set(
+  (
+    "what what's whats which who who's whom whose when where why how is are was were am be been being do does " +
+    "did done can could would should will shall may might have has had i me my mine myself we us our ours " +
+    "you your yours it its they them their the a an of to in on at for from with about by again remember " +
+    "recall tell told know say said mention mentioned please any some there that this these those name " +
+    "named called kind sort type much many ever still also and or not no get got give gave s"
+  ).split(" "),
+);
+
+const firstPersonWords = new Set(["i", "me", "my", "mine", "myself", "we", "us", "our", "ours"]);
+
+/** Longest search text read for terms; more words add cost and no precision. */
+const MAX_TERMS = 12;
+/** Words this long or longer also match by a prefix of at least PREFIX_FROM - 1 letters. */
+const PREFIX_FROM = 7;
+
+export interface SearchText {
+  /** The text as typed. */
+  text: string;
+  /** Web-search syntax (quotes, or, -word): the whole text is one websearch_to_tsquery. */
+  webSyntax: boolean;
+  /** Content words, lower case, in order, without repeats. */
+  terms: string[];
+  /** One `to_tsquery` operand per term: its stem, or its stem or a shorter prefix. */
+  termQueries: string[];
+  /** Every term's operand joined with `|`. */
+  anyTermQuery: string;
+  /** Every term's operand joined with `&`. */
+  allTermsQuery: string;
+  /** Neighbouring terms as phrases (`a <-> b | b <-> c`), empty with fewer than two terms. */
+  phraseQuery: string;
+  /** Words matched by trigram similarity: the names in the text, or every term of a short text. */
+  trigramTerms: string[];
+  /** The text speaks in the first person: facts the person stated about themselves answer it. */
+  firstPerson: boolean;
+}
+
+const wordPattern = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+
+/**
+ * A prefix short enough to reach other forms of the word ("allergies" → "allerg", which
+ * "allergic" starts with), long enough that a misspelling stays a near miss ("airprot").
+ */
+function prefixOf(term: string): string | undefined {
+  if (term.length < PREFIX_FROM || /\p{N}/u.test(term)) return undefined;
+  return term.slice(0, Math.max(PREFIX_FROM - 1, term.length - 3));
+}
+
+export function parseSearchText(text: string): SearchText {
+  const webSyntax = /["]|(^|\s)-\p{L}|\sor\s/iu.test(text);
+  const words = text.match(wordPattern) ?? [];
+  const terms: string[] = [];
+  const names: string[] = [];
+  let firstPerson = false;
+  words.forEach((word, index) => {
+    const base = word.replace(/['’]s$/iu, "");
+    // tsquery syntax gives quotes a meaning: a contraction's letters are the term.
+    const lower = base.toLowerCase().replace(/['’]/gu, "");
+    if (firstPersonWords.has(lower) || /^i['’]/iu.test(word)) firstPerson = true;
+    if (questionWords.has(lower) || lower.length < 2) return;
+    if (!terms.includes(lower) && terms.length < MAX_TERMS) terms.push(lower);
+    // A capital inside the text is a name; at its start only when it is not a question word.
+    if (/^\p{Lu}/u.test(base) && (index > 0 || words.length === 1)) names.push(lower);
+  });
+  const termQueries = terms.map((term) => {
+    const prefix = prefixOf(term);
+    return prefix ? `(${term} | ${prefix}:*)` : term;
+  });
+  const phrases = terms.slice(1).map((term, index) => `(${terms[index]} <-> ${term})`);
+  return {
+    text,
+    webSyntax,
+    terms,
+    termQueries,
+    anyTermQuery: termQueries.join(" | "),
+    allTermsQuery: termQueries.join(" & "),
+    phraseQuery: phrases.join(" | "),
+    trigramTerms: terms.length <= 2 ? terms : [...new Set(names)],
+    firstPerson,
+  };
+}
