@@ -57,8 +57,9 @@ if (workerOnly) {
 
   const { default: next } = await import("next");
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
-  await app.prepare();
   try {
+    // Without a production build this fails with Next's message (run `npm run build` first).
+    await app.prepare();
     const { serve, superviseWorkerProcess } = await handedOver;
     const worker = workerProcess ? superviseWorkerProcess(import.meta.filename) : undefined;
     await serve({
