@@ -34,7 +34,7 @@ if (workerOnly) {
   // The worker process: the production build's start-up without Next's server, until told to stop.
   const distDir = process.env.ENGRAM_DIST_DIR || ".next";
   const require = createRequire(import.meta.url);
-  const instrumentation = require(path.join(import.meta.dirname, distDir, "server", "instrumentation.js"));
+  const instrumentation = require(path.resolve(import.meta.dirname, distDir, "server", "instrumentation.js"));
   try {
     await instrumentation.register();
     const { stop } = await handedOver;
@@ -57,8 +57,9 @@ if (workerOnly) {
 
   const { default: next } = await import("next");
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
-  await app.prepare();
   try {
+    // Without a production build this fails with Next's message (run `npm run build` first).
+    await app.prepare();
     const { serve, superviseWorkerProcess } = await handedOver;
     const worker = workerProcess ? superviseWorkerProcess(import.meta.filename) : undefined;
     await serve({

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { type Measurement, summarise } from "./stats";
 
@@ -15,6 +16,19 @@ export interface LoadOptions {
   headers: Record<string, string>;
   connections: number;
   seconds: number;
+  /** The serving process, whose CPU time per request is reported. */
+  pid?: number;
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -32,6 +46,7 @@ export async function measureHttp(options: LoadOptions, callFor: CallFactory): P
   const done = new Promise<autocannon.Result>((resolve, reject) => {
     finish = (error, result) => (error ? reject(error) : resolve(result));
   });
+  const cpuBefore = options.pid === undefined ? undefined : processCpuMs(options.pid);
   const instance = autocannon(
     {
       url: options.url,
@@ -66,6 +81,12 @@ export async function measureHttp(options: LoadOptions, callFor: CallFactory): P
     errors += 1;
   });
   const result = await done;
+  const cpuAfter = options.pid === undefined ? undefined : processCpuMs(options.pid);
   if (firstFailure) console.warn(`    first failed call: ${firstFailure}`);
-  return summarise(latencies, errors + result.timeouts, result.duration);
+  const measurement = summarise(latencies, errors + result.timeouts, result.duration);
+  const answered = latencies.length + errors;
+  if (cpuBefore !== undefined && cpuAfter !== undefined && answered > 0) {
+    measurement.server_cpu_ms = Number(((cpuAfter - cpuBefore) / answered).toFixed(3));
+  }
+  return measurement;
 }

@@ -87,8 +87,8 @@ const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}�
 
 function operationTable(operations: OperationResult[], concurrency: number[]): string[] {
   const lines = [
-    "| Operation | Path | Concurrency | req/s | p50 ms | p95 ms | p99 ms | req/s ÷ floor | p50 ÷ floor | errors |",
-    "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    "| Operation | Path | Concurrency | req/s | p50 ms | p95 ms | p99 ms | req/s ÷ floor | p50 ÷ floor | server CPU ms/req | errors |",
+    "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
   ];
   for (const operation of operations) {
     for (const c of concurrency) {
@@ -100,7 +100,7 @@ function operationTable(operations: OperationResult[], concurrency: number[]): s
         lines.push(
           `| ${operation.label} | ${pathLabels[path]} | ${c} | ${Math.round(m.rps)} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${
             vsFloor ? ratio(m.rps / floor.rps) : ""
-          } | ${vsFloor ? ratio(m.p50 / floor.p50) : ""} | ${m.errors} |`,
+          } | ${vsFloor ? ratio(m.p50 / floor.p50) : ""} | ${m.server_cpu_ms === undefined ? "" : ms(m.server_cpu_ms)} | ${m.errors} |`,
         );
       }
     }
@@ -127,7 +127,10 @@ function ceiling(measurements: Record<string, Measurement> | undefined, results:
   return results.settings.concurrency
     .map((c) => {
       const m = measurements?.[c];
-      return m ? `${Math.round(m.rps)} req/s, p50 ${ms(m.p50)} ms at concurrency ${c}` : "";
+      if (!m) return "";
+      const cpu =
+        m.server_cpu_ms === undefined ? "" : `, ${ms(m.server_cpu_ms)} ms of server CPU per request`;
+      return `${Math.round(m.rps)} req/s, p50 ${ms(m.p50)} ms${cpu} at concurrency ${c}`;
     })
     .filter(Boolean)
     .join("; ");
@@ -155,6 +158,8 @@ export function markdown(results: Results): string {
     "",
     "The floor runs the same SQL statements as the service, through Drizzle on postgres.js, in the benchmark's",
     "process; the service row calls the service function in process (validation, tokenizer, shaping, no HTTP).",
+    "Server CPU is the CPU time the serving process itself used per request (Engram's background worker,",
+    "in its own process, is not counted): on shared cores it says more than req/s about what a path costs.",
     "",
     ...operationTable(results.operations, results.settings.concurrency),
     "",

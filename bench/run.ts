@@ -76,8 +76,8 @@ function log(message: string) {
 
 function formatMeasurement(m: Measurement) {
   return `${Math.round(m.rps)} req/s  p50 ${m.p50.toFixed(2)}  p95 ${m.p95.toFixed(2)}  p99 ${m.p99.toFixed(2)} ms${
-    m.errors ? `  errors ${m.errors}` : ""
-  }`;
+    m.server_cpu_ms === undefined ? "" : `  server CPU ${m.server_cpu_ms.toFixed(2)} ms/req`
+  }${m.errors ? `  errors ${m.errors}` : ""}`;
 }
 
 async function freshDatabase(name: string): Promise<string> {
@@ -106,7 +106,13 @@ async function probe(server: RunningServer, call: HttpCall): Promise<string | un
 }
 
 function httpOptions(server: RunningServer, connections: number, seconds: number) {
-  return { url: server.url, headers: { authorization: `Bearer ${apiKey}` }, connections, seconds };
+  return {
+    url: server.url,
+    headers: { authorization: `Bearer ${apiKey}` },
+    connections,
+    seconds,
+    pid: server.pid,
+  };
 }
 
 async function measureOperations(

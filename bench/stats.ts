@@ -7,6 +7,8 @@ export interface Measurement {
   p50: number;
   p95: number;
   p99: number;
+  /** CPU time (user + system) the serving process spent per request, in ms; HTTP paths only. */
+  server_cpu_ms?: number;
 }
 
 /** Nearest-rank percentile of ascending `sorted`. */

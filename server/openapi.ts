@@ -6,7 +6,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import packageJson from "../package.json";
 import { pathParams, versionedPath, type ZepVersion, zepRoutes } from "./rest/routes";
-import { errorBodySchema, okText } from "./rest/schemas";
+import { errorBodySchema, okJson, okText } from "./rest/schemas";
 
 const versions: ZepVersion[] = ["v1", "v2"];
 
@@ -34,7 +34,7 @@ export function openApiDocument() {
         operationId: `${version}_${route.method.toLowerCase()}_${route.path.replace(/[{}]/g, "").replace(/\W+/g, "_")}`,
         summary: route.summary,
         tags: [`${version} ${route.tag}`],
-        security: [{ bearer: [] }],
+        security: [{ bearer: [] }, { apiKey: [] }],
         requestParams: {
           ...(params && { path: z.object(params) }),
           ...(route.query && { query: route.query }),
@@ -48,7 +48,10 @@ export function openApiDocument() {
         responses: {
           [String(route.reply.status)]:
             "text" in route.reply
-              ? { description: "Done", content: { "text/plain": { schema: okText } } }
+              ? {
+                  description: 'Done: the text OK, or {"message":"OK"} to clients that send Api-Key',
+                  content: { "text/plain": { schema: okText }, "application/json": { schema: okJson } },
+                }
               : { description: "Success", content: { "application/json": { schema: route.reply.schema } } },
           "400": errorResponse("Invalid input"),
           "401": errorResponse("Missing, unknown or revoked API key"),
@@ -69,7 +72,15 @@ export function openApiDocument() {
         "client (adds role_type and memoryType). `GET /healthz` needs no key and answers with `X-Zep-Version`.",
     },
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An Engram API key" } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An Engram API key" },
+        apiKey: {
+          type: "apiKey",
+          in: "header",
+          name: "Authorization",
+          description: "`Api-Key <Engram API key>`, as Zep CE 1.0's client sends it",
+        },
+      },
     },
     paths,
   });

@@ -38,6 +38,9 @@ export const searchQuery = z.object({ limit: limitSchema.optional() });
 
 export const okText = z.literal("OK");
 
+/** The same "OK" as JSON, for clients that authenticate with `Api-Key` (Zep CE 1.0's client). */
+export const okJson = z.object({ message: z.literal("OK") }).meta({ id: "Ok" });
+
 export const errorBodySchema = z
   .object({ message: z.string(), code: z.string() })
   .meta({ id: "Error", description: "Every 4xx and 5xx reply" });
