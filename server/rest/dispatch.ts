@@ -52,6 +52,12 @@ async function requireApiKey(request: Request) {
   return principal;
 }
 
+/** Zep CE / Cloud clients (`Api-Key` auth) validate `{"message":"OK"}`; Zep v0.x clients read the text `OK`. */
+function okReply(request: Request, status: 200): Response {
+  const apiKeyScheme = /^Api-Key\s/i.test(request.headers.get("authorization") ?? "");
+  return apiKeyScheme ? jsonReply({ message: "OK" }, status) : textReply("OK", status);
+}
+
 /** Serves one request of Zep's REST API under `/api/{version}`. */
 export async function handleZepRequest(request: Request, version: ZepVersion): Promise<Response> {
   const pathname = new URL(request.url).pathname;
@@ -94,7 +100,7 @@ export async function handleZepRequest(request: Request, version: ZepVersion): P
     });
     const response =
       "text" in route.reply
-        ? textReply(route.reply.text, route.reply.status)
+        ? okReply(request, route.reply.status)
         : jsonReply(result, route.reply.status);
     // How long Engram itself took (validation, database, shaping), for clients and benchmarks.
     response.headers.set("Server-Timing", `app;dur=${(performance.now() - started).toFixed(2)}`);

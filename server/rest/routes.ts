@@ -4,17 +4,30 @@ import { sessionIdSchema, userIdSchema } from "../schemas/common";
 import { enrichmentStatusSchema } from "../schemas/enrichment";
 import { addMemoryInput, memorySchema } from "../schemas/memory";
 import { messagePageSchema, messageSchema, updateMessageInput } from "../schemas/messages";
-import { searchPayloadSchema, searchResultSchema } from "../schemas/search";
-import { createSessionInput, sessionSchema, updateSessionInput } from "../schemas/sessions";
-import { createUserInput, updateUserInput, userSchema } from "../schemas/users";
+import {
+  searchPayloadSchema,
+  searchResultSchema,
+  sessionSearchInput,
+  sessionSearchResponseSchema,
+} from "../schemas/search";
+import { createSessionInput, sessionListSchema, sessionSchema, updateSessionInput } from "../schemas/sessions";
+import { createUserInput, updateUserInput, userListSchema, userSchema } from "../schemas/users";
 import * as enrichment from "../services/enrichment";
 import * as memory from "../services/memory";
 import * as messages from "../services/messages";
 import type { Actor } from "../services/metadata";
 import * as search from "../services/search";
+import * as sessionSearch from "../services/sessionSearch";
 import * as sessions from "../services/sessions";
 import * as users from "../services/users";
-import { keysetPageQuery, memoryQuery, messagePageQuery, searchQuery } from "./schemas";
+import {
+  keysetPageQuery,
+  memoryQuery,
+  messagePageQuery,
+  searchQuery,
+  sessionsOrderedQuery,
+  usersOrderedQuery,
+} from "./schemas";
 
 export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 export type ZepVersion = "v1" | "v2";
@@ -233,6 +246,44 @@ export const zepRoutes: ZepRoute[] = [
       const { limit } = searchQuery.parse(query);
       const payload = searchPayloadSchema.parse(await body());
       return search.search(db, { ...payload, sessionId: params.sessionId!, limit });
+    },
+  },
+  {
+    method: "GET",
+    path: "/users-ordered",
+    summary: "A numbered page of users in creation order, with the total (Zep CE)",
+    tag: "users",
+    query: usersOrderedQuery,
+    reply: { status: 200, schema: userListSchema },
+    handle: ({ db, query }) => {
+      const page = usersOrderedQuery.parse(query);
+      return users.listUsersOrdered(db, {
+        page_number: page.pageNumber ?? page.page_number,
+        page_size: page.pageSize ?? page.page_size,
+      });
+    },
+  },
+  {
+    method: "GET",
+    path: "/sessions-ordered",
+    summary: "A numbered page of sessions ordered by created_at, updated_at, user_id or session_id (Zep CE)",
+    tag: "sessions",
+    query: sessionsOrderedQuery,
+    reply: { status: 200, schema: sessionListSchema },
+    handle: ({ db, query }) => sessions.listSessionsOrdered(db, sessionsOrderedQuery.parse(query)),
+  },
+  {
+    method: "POST",
+    path: "/sessions/search",
+    summary: "Search messages or summaries across sessions: by session_ids, by user_id, or everywhere (Zep CE)",
+    tag: "search",
+    query: searchQuery,
+    body: sessionSearchInput.omit({ limit: true }),
+    reply: { status: 200, schema: sessionSearchResponseSchema },
+    handle: async ({ db, query, body }) => {
+      const { limit } = searchQuery.parse(query);
+      const payload = sessionSearchInput.omit({ limit: true }).parse(await body());
+      return sessionSearch.searchSessions(db, { ...payload, limit });
     },
   },
   {

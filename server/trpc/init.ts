@@ -30,8 +30,9 @@ export interface Context {
 /** Header the dashboard sends with every tRPC call; other sites cannot set it without CORS consent. */
 export const CSRF_HEADER = "x-engram-csrf";
 
+/** The API key of `Authorization: Bearer <key>` or, as Zep CE / Cloud clients send it, `Api-Key <key>`. */
 export function bearerToken(headers: Headers): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
+  const match = /^(?:Bearer|Api-Key)\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
   return match?.[1];
 }
 
