@@ -3,7 +3,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { authenticateApiKey } from "../services/apiKeys";
 import { actorOf, bearerToken } from "../trpc/init";
-import { errorReply, jsonReply, readJsonObject, replyForError, textReply } from "./http";
+import { errorReply, jsonReply, readJsonBody, readJsonObject, replyForError, textReply } from "./http";
 import {
   pathParams,
   unsupportedPaths,
@@ -97,11 +97,10 @@ export async function handleZepRequest(request: Request, version: ZepVersion): P
       params,
       query: Object.fromEntries(new URL(request.url).searchParams),
       body: () => readJsonObject(request, config().ENGRAM_MAX_BODY_BYTES),
+      json: () => readJsonBody(request, config().ENGRAM_MAX_BODY_BYTES),
     });
     const response =
-      "text" in route.reply
-        ? okReply(request, route.reply.status)
-        : jsonReply(result, route.reply.status);
+      "text" in route.reply ? okReply(request, route.reply.status) : jsonReply(result, route.reply.status);
     // How long Engram itself took (validation, database, shaping), for clients and benchmarks.
     response.headers.set("Server-Timing", `app;dur=${(performance.now() - started).toFixed(2)}`);
     return response;

@@ -37,7 +37,9 @@ export const memoryQuery = z.object({
 export const searchQuery = z.object({ limit: limitSchema.optional() });
 
 const queryBoolean = (name: string) =>
-  z.enum(["true", "false"], { error: `${name} must be true or false` }).transform((value) => value === "true");
+  z
+    .enum(["true", "false"], { error: `${name} must be true or false` })
+    .transform((value) => value === "true");
 
 /** `GET /sessions-ordered` (Zep CE): numbered pages in a chosen order. */
 export const sessionsOrderedQuery = z.object({

@@ -6,7 +6,10 @@ import { search } from "./search";
  * Zep CE's search across sessions: messages or summaries of the named sessions, of one user's
  * sessions, or of every session, best first, none below `min_score`.
  */
-export async function searchSessions(db: Queryable, rawInput: SessionSearchInput): Promise<SessionSearchResponse> {
+export async function searchSessions(
+  db: Queryable,
+  rawInput: SessionSearchInput,
+): Promise<SessionSearchResponse> {
   const input = sessionSearchInput.parse(rawInput);
   // Facts live in their own store; until it holds any, a facts search finds nothing.
   if (input.search_scope === "facts") return { results: [] };

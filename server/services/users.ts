@@ -156,7 +156,10 @@ export async function listUsers(db: Queryable, rawInput: ListUsersInput = {}): P
 }
 
 /** Numbered pages of live users in creation order, with the total. */
-export async function listUsersOrdered(db: Queryable, rawInput: ListUsersOrderedInput = {}): Promise<UserList> {
+export async function listUsersOrdered(
+  db: Queryable,
+  rawInput: ListUsersOrderedInput = {},
+): Promise<UserList> {
   const input = listUsersOrderedInput.parse(rawInput);
   const rows = await db
     .select()

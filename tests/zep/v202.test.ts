@@ -86,7 +86,11 @@ describe("Zep CE client (zep-js 2.0.2)", () => {
     const zep = client();
     await zep.user.add({ userId: "ce-zed" });
     await zep.user.add({ userId: "ce-amy" });
-    const created = await zep.memory.addSession({ sessionId: "ce-s-b", userId: "ce-zed", metadata: { a: 1 } });
+    const created = await zep.memory.addSession({
+      sessionId: "ce-s-b",
+      userId: "ce-zed",
+      metadata: { a: 1 },
+    });
     expect(created).toMatchObject({ sessionId: "ce-s-b", userId: "ce-zed", metadata: { a: 1 } });
     await zep.memory.addSession({ sessionId: "ce-s-a", userId: "ce-amy" });
     await zep.memory.addSession({ sessionId: "ce-s-c" });
@@ -108,7 +112,12 @@ describe("Zep CE client (zep-js 2.0.2)", () => {
     expect(await ids({ orderBy: "session_id", asc: true })).toEqual(["ce-s-a", "ce-s-b", "ce-s-c"]);
     expect(await ids({ orderBy: "updated_at", asc: false, pageSize: 1 })).toEqual(["ce-s-b"]);
     expect(await ids({ orderBy: "user_id", asc: true, pageSize: 2 })).toEqual(["ce-s-a", "ce-s-b"]);
-    const page = await zep.memory.listSessions({ orderBy: "session_id", asc: true, pageNumber: 2, pageSize: 2 });
+    const page = await zep.memory.listSessions({
+      orderBy: "session_id",
+      asc: true,
+      pageNumber: 2,
+      pageSize: 2,
+    });
     expect(page.sessions!.map((s) => s.sessionId)).toEqual(["ce-s-c"]);
     expect(page.totalCount).toBe(3);
     expect(page.responseCount).toBe(1);
@@ -120,7 +129,12 @@ describe("Zep CE client (zep-js 2.0.2)", () => {
     const zep = client();
     const added = await zep.memory.add("ce-mem", {
       messages: [
-        { role: "Jane", roleType: "user", content: "I fly to Lisbon on Friday", metadata: { topic: "travel" } },
+        {
+          role: "Jane",
+          roleType: "user",
+          content: "I fly to Lisbon on Friday",
+          metadata: { topic: "travel" },
+        },
         { role: "Bot", roleType: "assistant", content: "Noted: Lisbon, Friday." },
         { role: "Jane", roleType: "user", content: "ünïcödé ✓ 第二 🌱" },
       ],
@@ -175,7 +189,12 @@ describe("Zep CE client (zep-js 2.0.2)", () => {
     await zep.memory.add("ce-trip-1", {
       messages: [
         { role: "u", roleType: "user", content: "Book a flight to Lisbon", metadata: { intent: "travel" } },
-        { role: "u", roleType: "user", content: "And a hotel near the beach", metadata: { intent: "lodging" } },
+        {
+          role: "u",
+          roleType: "user",
+          content: "And a hotel near the beach",
+          metadata: { intent: "lodging" },
+        },
       ],
     });
     await zep.memory.add("ce-trip-2", {
@@ -199,7 +218,10 @@ describe("Zep CE client (zep-js 2.0.2)", () => {
       expect(result.score).toBeGreaterThan(0);
     }
 
-    const bySessions = await zep.memory.searchSessions({ text: "lisbon", sessionIds: ["ce-trip-2", "ce-other"] });
+    const bySessions = await zep.memory.searchSessions({
+      text: "lisbon",
+      sessionIds: ["ce-trip-2", "ce-other"],
+    });
     expect(bySessions.results!.map((r) => r.message!.content).sort()).toEqual([
       "Lisbon in May: flights to Lisbon, a tram in Lisbon",
       "Lisbon weather",
@@ -218,7 +240,11 @@ describe("Zep CE client (zep-js 2.0.2)", () => {
     expect(strict.results!.length).toBeLessThan(everything.results!.length);
     for (const result of strict.results!) expect(result.score).toBeGreaterThanOrEqual(best);
 
-    const facts = await zep.memory.searchSessions({ text: "lisbon", searchScope: "facts", userId: "ce-traveller" });
+    const facts = await zep.memory.searchSessions({
+      text: "lisbon",
+      searchScope: "facts",
+      userId: "ce-traveller",
+    });
     expect(facts.results).toEqual([]);
     const summaries = await zep.memory.searchSessions({ text: "lisbon", searchScope: "summary" });
     expect(summaries.results).toEqual([]);
