@@ -163,3 +163,13 @@ export const vectorSearchStatusSchema = z.object({
   description: z.string(),
 });
 export type VectorSearchStatus = z.infer<typeof vectorSearchStatusSchema>;
+
+/** tRPC: a collection by name, and the shapes its procedures take. */
+export const collectionRef = z.object({ name: collectionNameSchema });
+
+export const listDocumentsInput = collectionRef.extend({
+  limit: limitSchema.default(50),
+  offset: z.number().int().min(0, "offset must not be negative").max(100_000_000).default(0),
+});
+
+export const documentRef = collectionRef.extend({ uuid: uuidSchema });
