@@ -20,8 +20,6 @@ interface DocumentCounts {
   last_embedding_error: string | null;
 }
 
-type CollectionWithStatus = Collection;
-
 const noDocuments: DocumentCounts = {
   document_count: 0,
   document_embedded_count: 0,
@@ -47,7 +45,7 @@ const countsQuery = (db: Queryable) =>
     .from(documents)
     .groupBy(documents.collectionId);
 
-function toCollection(row: DocumentCollectionRow, counts: DocumentCounts): CollectionWithStatus {
+function toCollection(row: DocumentCollectionRow, counts: DocumentCounts): Collection {
   return {
     uuid: row.uuid,
     name: row.name,
@@ -77,16 +75,13 @@ export async function requireCollection(db: Queryable, name: string): Promise<Do
   return row;
 }
 
-async function withCounts(db: Queryable, row: DocumentCollectionRow): Promise<CollectionWithStatus> {
+async function withCounts(db: Queryable, row: DocumentCollectionRow): Promise<Collection> {
   const [counts] = await countsQuery(db).where(eq(documents.collectionId, row.id));
   return toCollection(row, counts ?? noDocuments);
 }
 
 /** Creates a collection; an auto-embedded one needs Engram's embeddings provider. */
-export async function createCollection(
-  db: Db,
-  rawInput: CreateCollectionInput,
-): Promise<CollectionWithStatus> {
+export async function createCollection(db: Db, rawInput: CreateCollectionInput): Promise<Collection> {
   const input = createCollectionInput.parse(rawInput);
   if (input.is_auto_embedded && !embedderFromConfig()) {
     throw invalid(
@@ -110,12 +105,12 @@ export async function createCollection(
   return toCollection(created, noDocuments);
 }
 
-export async function getCollection(db: Queryable, name: string): Promise<CollectionWithStatus> {
+export async function getCollection(db: Queryable, name: string): Promise<Collection> {
   return withCounts(db, await requireCollection(db, name));
 }
 
 /** Every collection by name, with its document counts. */
-export async function listCollections(db: Queryable): Promise<CollectionWithStatus[]> {
+export async function listCollections(db: Queryable): Promise<Collection[]> {
   const rows = await db.select().from(documentCollections).orderBy(asc(documentCollections.name));
   const counts = new Map((await countsQuery(db)).map(({ collectionId, ...rest }) => [collectionId, rest]));
   return rows.map((row) => toCollection(row, counts.get(row.id) ?? noDocuments));
@@ -126,7 +121,7 @@ export async function updateCollection(
   db: Db,
   name: string,
   rawInput: UpdateCollectionInput,
-): Promise<CollectionWithStatus> {
+): Promise<Collection> {
   const input = updateCollectionInput.parse(rawInput);
   const updated = await db.transaction(async (tx) => {
     const [current] = await tx
@@ -157,7 +152,7 @@ export async function deleteCollection(db: Db, name: string): Promise<void> {
 }
 
 /** Zep's `index/create`: on pgvector, an HNSW index for this collection; elsewhere search stays exact. */
-export async function createIndex(db: Db, name: string): Promise<CollectionWithStatus> {
+export async function createIndex(db: Db, name: string): Promise<Collection> {
   const collection = await requireCollection(db, name);
   await createCollectionIndex(db, collection.id, collection.embeddingDimensions);
   const [row] = await db

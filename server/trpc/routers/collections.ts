@@ -23,7 +23,9 @@ import { readProcedure, router, writeProcedure } from "../init";
 export const collectionsRouter = router({
   /** Which nearest-neighbour search this database uses: pgvector or exact SQL. */
   engine: readProcedure.output(vectorSearchStatusSchema).query(({ ctx }) => vectorSearchStatus(ctx.db)),
-  list: readProcedure.output(z.array(collectionSchema)).query(({ ctx }) => collections.listCollections(ctx.db)),
+  list: readProcedure
+    .output(z.array(collectionSchema))
+    .query(({ ctx }) => collections.listCollections(ctx.db)),
   get: readProcedure
     .input(collectionRef)
     .output(collectionSchema)
