@@ -28,7 +28,7 @@ interface Claimed {
 }
 
 /** What a failure may show callers: a provider's own description, never a stack or an address. */
-function describe(error: unknown): string {
+function failureMessage(error: unknown): string {
   return error instanceof ProviderError ? error.message.slice(0, 500) : "embedding failed";
 }
 
@@ -59,7 +59,7 @@ export async function embedPendingDocuments(db: Db, options: DocumentEmbeddingOp
   try {
     vectors = await options.embedder.embed(claimed.map((document) => document.content));
   } catch (error) {
-    await recordFailure(db, options, claimed, describe(error));
+    await recordFailure(db, options, claimed, failureMessage(error));
     return claimed.length;
   }
 

@@ -46,7 +46,7 @@ async function embedded(get: () => Promise<{ document_count?: number; document_e
 const close = (actual: ArrayLike<number> | undefined, expected: number[]) => {
   expect(actual).toBeDefined();
   expect(Array.from(actual!)).toHaveLength(expected.length);
-  Array.from(actual!).forEach((value, index) => expect(value).toBeCloseTo(expected[index]!, 5));
+  for (const [index, value] of Array.from(actual!).entries()) expect(value).toBeCloseTo(expected[index]!, 5);
 };
 
 describe("zep-js 0.10.0 document collections", () => {
