@@ -6,6 +6,8 @@ const usage = `npm run bench:collections [-- options]
   --quick             20,000 documents instead of 1,000,000
   --documents <n>     how many documents (default 1,000,000; quick 20,000)
   --no-postgres       only PGlite (pgvector); skip exact search on the machine's Postgres
+  --no-pglite         only the machine's Postgres
+  --out <name>        results file name in bench/results (default collections, quick collections-quick)
   --database <name>   Postgres database to create afresh (default engram_bench_collections)`;
 
 const { values: args } = parseArgs({
@@ -13,6 +15,8 @@ const { values: args } = parseArgs({
     quick: { type: "boolean", default: false },
     documents: { type: "string" },
     "no-postgres": { type: "boolean", default: false },
+    "no-pglite": { type: "boolean", default: false },
+    out: { type: "string" },
     database: { type: "string", default: "engram_bench_collections" },
     help: { type: "boolean", default: false },
   },
@@ -40,7 +44,8 @@ async function main() {
     postgresUrl = await createFreshDatabase(args.database!);
   }
 
-  const name = args.quick ? "collections-quick" : "collections";
+  const name = args.out ?? (args.quick ? "collections-quick" : "collections");
+  if (!/^[a-z0-9-]+$/.test(name)) throw new Error("--out: lowercase letters, digits and - only");
   await mkdir("bench/results", { recursive: true });
   const write = async (results: CollectionsResults) => {
     await writeFile(`bench/results/${name}.json`, `${JSON.stringify(results, null, 2)}\n`);
@@ -53,6 +58,7 @@ async function main() {
       queries: args.quick ? 50 : 200,
       exactQueries: 20,
       postgresUrl,
+      pglite: !args["no-pglite"],
       log: (message) => process.stdout.write(`${message}\n`),
     },
     write,

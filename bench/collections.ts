@@ -26,6 +26,8 @@ export interface CollectionsBenchOptions {
   exactQueries: number;
   /** An empty database on a Postgres without pgvector, or undefined to skip that engine. */
   postgresUrl?: string;
+  /** Whether to measure embedded PGlite with pgvector. */
+  pglite: boolean;
   log: (message: string) => void;
 }
 
@@ -184,6 +186,7 @@ export async function runCollectionsBenchmark(
     }
   }
 
+  if (!options.pglite) return results;
   const folder = await mkdtemp(path.join(tmpdir(), "engram-bench-collections-"));
   try {
     const pglite = await openDatabase({ dataDir: folder });
