@@ -15,6 +15,7 @@ import {
   updateDocumentInput,
 } from "../schemas/collections";
 import * as collections from "../services/collections";
+import * as documentSearch from "../services/documentSearch";
 import * as documents from "../services/documents";
 import type { ZepRoute } from "./routes";
 import { searchQuery } from "./schemas";
@@ -211,7 +212,7 @@ export const collectionRoutes: ZepRoute[] = [
     handle: async ({ db, params, query, body }) => {
       const { limit } = searchQuery.parse(query);
       const payload = documentSearchInput.omit({ limit: true }).parse(await body());
-      return documents.searchDocuments(db, params.collectionName!, { ...payload, limit });
+      return documentSearch.searchDocuments(db, params.collectionName!, { ...payload, limit });
     },
   },
 ];

@@ -16,6 +16,7 @@ import {
   vectorSearchStatusSchema,
 } from "../../schemas/collections";
 import * as collections from "../../services/collections";
+import * as documentSearch from "../../services/documentSearch";
 import * as documents from "../../services/documents";
 import { vectorSearchStatus } from "../../services/vectorSearch";
 import { readProcedure, router, writeProcedure } from "../init";
@@ -71,5 +72,5 @@ export const collectionsRouter = router({
   search: readProcedure
     .input(collectionRef.extend({ query: documentSearchInput }))
     .output(documentSearchResultSchema)
-    .query(({ ctx, input }) => documents.searchDocuments(ctx.db, input.name, input.query)),
+    .query(({ ctx, input }) => documentSearch.searchDocuments(ctx.db, input.name, input.query)),
 });
