@@ -51,8 +51,24 @@ export function similarityExpression(
     const dims = literalInt(dimensions);
     return sql<number>`(1 - (embedding::vector(${dims}) <=> ${`[${unitQuery.join(",")}]`}::vector(${dims})))`;
   }
+  if (dimensions <= INLINE_DIMENSIONS) {
+    // Spelled out term by term: about three times faster than unnest with an aggregate per row.
+    const terms = unitQuery.map((_, index) => index + 1);
+    const dot = terms.map((i) => `embedding[${i}] * ${literalFloat(unitQuery[i - 1]!)}::float8`).join(" + ");
+    const squares = terms.map((i) => `embedding[${i}] * embedding[${i}]`).join(" + ");
+    return sql.raw(`((${dot}) / nullif(sqrt(${squares}), 0))`) as SQL<number>;
+  }
   return sql<number>`(select sum(a * b) / nullif(sqrt(sum(a * a)), 0)
       from unnest(embedding, ${`{${unitQuery.join(",")}}`}::real[]) as pair(a, b))`;
+}
+
+/** Up to this many dimensions, exact similarity is one arithmetic expression; beyond, an aggregate over unnest. */
+const INLINE_DIMENSIONS = 256;
+
+/** A finite number as a SQL literal (it goes into the statement text, so it is checked here). */
+function literalFloat(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+  return `(${value.toPrecision(17)})`;
 }
 
 /** How rows are ordered nearest first: pgvector's distance operator (so an HNSW index can serve it), or the exact similarity. */
