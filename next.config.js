@@ -2,7 +2,7 @@
 const nextConfig = {
   // A separate build folder lets several builds (tests, benchmarks) live side by side.
   distDir: process.env.ENGRAM_DIST_DIR || ".next",
-  serverExternalPackages: ["@electric-sql/pglite", "compromise"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-pgvector", "compromise"],
   poweredByHeader: false,
   reactStrictMode: true,
 };

@@ -103,11 +103,12 @@ async function openPostgres(url: string, settings: ConnectionLimits & { max: num
 async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { vector } = await import("@electric-sql/pglite-pgvector");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
 
   const location = dataDir.startsWith("memory://") ? dataDir : path.resolve(dataDir);
-  const client = await PGlite.create(location, { extensions: { pg_trgm } });
+  const client = await PGlite.create(location, { extensions: { pg_trgm, vector } });
   const pgliteDb = drizzle({ client, schema });
   await migrate(pgliteDb, { migrationsFolder });
   return { db: pgliteDb as unknown as Db, kind: "pglite", close: () => client.close() };

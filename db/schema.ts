@@ -253,3 +253,61 @@ export type MetadataChangeRow = typeof metadataChanges.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;
 export type SessionEnrichmentRow = typeof sessionEnrichment.$inferSelect;
+
+/** Zep's document collections: named sets of documents whose embeddings share one dimension. */
+export const documentCollections = pgTable(
+  "document_collections",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    uuid: uuid("uuid").notNull().defaultRandom().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    metadata: metadataColumn(),
+    embeddingDimensions: integer("embedding_dimensions").notNull(),
+    /** Documents are embedded by Engram's embeddings provider, in the background. */
+    isAutoEmbedded: boolean("is_auto_embedded").notNull().default(false),
+    /** `index/create` was called: on pgvector, the collection has its own HNSW index. */
+    isIndexed: boolean("is_indexed").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("document_collections_name_idx").on(t.name),
+    check("document_collections_dimensions_check", sql`${t.embeddingDimensions} between 1 and 2000`),
+  ],
+);
+
+export const documents = pgTable(
+  "documents",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    uuid: uuid("uuid").notNull().defaultRandom().unique(),
+    collectionId: bigint("collection_id", { mode: "number" })
+      .notNull()
+      .references(() => documentCollections.id, { onDelete: "cascade" }),
+    /** The caller's own id for the document (not unique, as in Zep). */
+    documentId: text("document_id"),
+    content: text("content").notNull().default(""),
+    metadata: metadataColumn(),
+    /** Null until an auto-embedded collection's document is embedded. */
+    embedding: real("embedding").array(),
+    /** Background embedding: the worker holding the document, failed attempts, the last error. */
+    embedLeaseOwner: text("embed_lease_owner"),
+    embedLeaseExpiresAt: timestamp("embed_lease_expires_at", { withTimezone: true, mode: "date" }),
+    embedAttempts: integer("embed_attempts").notNull().default(0),
+    embedError: text("embed_error"),
+    embedNextAttemptAt: timestamp("embed_next_attempt_at", { withTimezone: true, mode: "date" })
+      .notNull()
+      .defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("documents_collection_idx").on(t.collectionId, t.id),
+    index("documents_collection_document_id_idx").on(t.collectionId, t.documentId),
+    index("documents_unembedded_idx").on(t.embedNextAttemptAt).where(sql`${t.embedding} is null`),
+  ],
+);
+
+export type DocumentCollectionRow = typeof documentCollections.$inferSelect;
+export type DocumentRow = typeof documents.$inferSelect;

@@ -12,6 +12,7 @@ const icons = {
   overview: "M3 13h4v8H3v-8Zm7-6h4v14h-4V7Zm7-4h4v18h-4V3Z",
   sessions: "M4 5h16v10H8l-4 4V5Z",
   users: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-8 9a8 8 0 0 1 16 0H4Z",
+  collections: "M4 4h7v7H4V4Zm9 0h7v7h-7V4ZM4 13h7v7H4v-7Zm9 0h7v7h-7v-7Z",
   settings:
     "M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm8.4-3a8.4 8.4 0 0 0-.1-1.3l2-1.6-2-3.4-2.4 1a8 8 0 0 0-2.2-1.3L15.3 2h-4l-.4 2.4a8 8 0 0 0-2.2 1.3l-2.4-1-2 3.4 2 1.6a8.4 8.4 0 0 0 0 2.6l-2 1.6 2 3.4 2.4-1a8 8 0 0 0 2.2 1.3l.4 2.4h4l.4-2.4a8 8 0 0 0 2.2-1.3l2.4 1 2-3.4-2-1.6c.1-.4.1-.9.1-1.3Z",
 };
@@ -20,6 +21,7 @@ const navigation = [
   { href: "/", label: "Overview", icon: icons.overview },
   { href: "/sessions", label: "Sessions", icon: icons.sessions },
   { href: "/users", label: "Users", icon: icons.users },
+  { href: "/collections", label: "Collections", icon: icons.collections },
   { href: "/settings", label: "Settings", icon: icons.settings },
 ];
 

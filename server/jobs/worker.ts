@@ -5,6 +5,7 @@ import { config } from "../config";
 import { logFailure } from "../errors";
 import { embedderFromConfig } from "../providers/embeddings";
 import { summarizerFromConfig } from "../providers/summarizer";
+import { embedPendingDocuments } from "./documents";
 import { type Outcome, type ProcessOptions, processSession, requeueUnembedded } from "./enrich";
 import { claimSessions, discoverWork, releaseLeases } from "./leases";
 
@@ -65,7 +66,15 @@ export async function runRound(
       outcomes[await processSession(db, sessionPk, settings)] += 1;
     }),
   );
-  return { claimed: claimed.length, outcomes };
+  // Documents of auto-embedded collections, one batch per round.
+  const documents = settings.embedder
+    ? await embedPendingDocuments(db, {
+        ...settings,
+        embedder: settings.embedder,
+        batchSize: settings.batchSize,
+      })
+    : 0;
+  return { claimed: claimed.length + documents, outcomes };
 }
 
 /**

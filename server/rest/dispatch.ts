@@ -5,7 +5,16 @@ import { db } from "../db";
 import { withinRequestDeadline } from "../deadline";
 import { AppError } from "../errors";
 import { authenticateApiKey } from "../services/apiKeys";
-import { errorReply, jsonReply, type Reply, readJsonObject, replyForError, send, textReply } from "./http";
+import {
+  errorReply,
+  jsonReply,
+  type Reply,
+  readJsonBody,
+  readJsonObject,
+  replyForError,
+  send,
+  textReply,
+} from "./http";
 import {
   pathParams,
   unsupportedPaths,
@@ -164,6 +173,7 @@ async function zepReply(
     params,
     query: search ? Object.fromEntries(new URLSearchParams(search)) : {},
     body: () => readJsonObject(req, config().ENGRAM_MAX_BODY_BYTES),
+    json: () => readJsonBody(req, config().ENGRAM_MAX_BODY_BYTES),
   });
   const reply =
     "text" in route.reply

@@ -1,20 +1,40 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { sessionIdSchema, userIdSchema } from "../schemas/common";
+import { collectionNameSchema } from "../schemas/collections";
+import { sessionIdSchema, userIdSchema, uuidSchema } from "../schemas/common";
 import { enrichmentStatusSchema } from "../schemas/enrichment";
 import { addMemoryInput, memorySchema } from "../schemas/memory";
 import { messagePageSchema, messageSchema, updateMessageInput } from "../schemas/messages";
-import { searchPayloadSchema, searchResultSchema } from "../schemas/search";
-import { createSessionInput, sessionSchema, updateSessionInput } from "../schemas/sessions";
-import { createUserInput, updateUserInput, userSchema } from "../schemas/users";
+import {
+  searchPayloadSchema,
+  searchResultSchema,
+  sessionSearchInput,
+  sessionSearchResponseSchema,
+} from "../schemas/search";
+import {
+  createSessionInput,
+  sessionListSchema,
+  sessionSchema,
+  updateSessionInput,
+} from "../schemas/sessions";
+import { createUserInput, updateUserInput, userListSchema, userSchema } from "../schemas/users";
 import * as enrichment from "../services/enrichment";
 import * as memory from "../services/memory";
 import * as messages from "../services/messages";
 import type { Actor } from "../services/metadata";
 import * as search from "../services/search";
+import * as sessionSearch from "../services/sessionSearch";
 import * as sessions from "../services/sessions";
 import * as users from "../services/users";
-import { keysetPageQuery, memoryQuery, messagePageQuery, searchQuery } from "./schemas";
+import { collectionRoutes } from "./collectionRoutes";
+import {
+  keysetPageQuery,
+  memoryQuery,
+  messagePageQuery,
+  searchQuery,
+  sessionsOrderedQuery,
+  usersOrderedQuery,
+} from "./schemas";
 
 export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 export type ZepVersion = "v1" | "v2";
@@ -28,6 +48,8 @@ export interface RouteContext {
   query: Record<string, string>;
   /** The JSON body (any Content-Type), parsed, within the size limit. */
   body(): Promise<Record<string, unknown>>;
+  /** The same for bodies that may be any JSON value (document batches are arrays). */
+  json(): Promise<unknown>;
 }
 
 export interface ZepRoute {
@@ -35,7 +57,7 @@ export interface ZepRoute {
   /** OpenAPI-style path; `/users` is `/user` under v1, as Zep's v1 client calls it. */
   path: string;
   summary: string;
-  tag: "users" | "sessions" | "memory" | "messages" | "search" | "enrichment";
+  tag: "users" | "sessions" | "memory" | "messages" | "search" | "enrichment" | "collections" | "documents";
   query?: z.ZodObject;
   body?: z.ZodType;
   /** A JSON reply with this status and shape, or Zep's plain-text "OK". */
@@ -48,11 +70,14 @@ export const pathParams: Record<string, z.ZodType<string>> = {
   userId: userIdSchema,
   sessionId: sessionIdSchema,
   messageUuid: z.string().max(100, "message uuid is too long"),
+  collectionName: collectionNameSchema,
+  documentUuid: uuidSchema,
 };
 
 const ok = { status: 200, text: "OK" } as const;
 
 export const zepRoutes: ZepRoute[] = [
+  ...collectionRoutes,
   {
     method: "POST",
     path: "/users",
@@ -237,6 +262,45 @@ export const zepRoutes: ZepRoute[] = [
   },
   {
     method: "GET",
+    path: "/users-ordered",
+    summary: "A numbered page of users in creation order, with the total (Zep CE)",
+    tag: "users",
+    query: usersOrderedQuery,
+    reply: { status: 200, schema: userListSchema },
+    handle: ({ db, query }) => {
+      const page = usersOrderedQuery.parse(query);
+      return users.listUsersOrdered(db, {
+        page_number: page.pageNumber ?? page.page_number,
+        page_size: page.pageSize ?? page.page_size,
+      });
+    },
+  },
+  {
+    method: "GET",
+    path: "/sessions-ordered",
+    summary: "A numbered page of sessions ordered by created_at, updated_at, user_id or session_id (Zep CE)",
+    tag: "sessions",
+    query: sessionsOrderedQuery,
+    reply: { status: 200, schema: sessionListSchema },
+    handle: ({ db, query }) => sessions.listSessionsOrdered(db, sessionsOrderedQuery.parse(query)),
+  },
+  {
+    method: "POST",
+    path: "/sessions/search",
+    summary:
+      "Search messages or summaries across sessions: by session_ids, by user_id, or everywhere (Zep CE)",
+    tag: "search",
+    query: searchQuery,
+    body: sessionSearchInput.omit({ limit: true }),
+    reply: { status: 200, schema: sessionSearchResponseSchema },
+    handle: async ({ db, query, body }) => {
+      const { limit } = searchQuery.parse(query);
+      const payload = sessionSearchInput.omit({ limit: true }).parse(await body());
+      return sessionSearch.searchSessions(db, { ...payload, limit });
+    },
+  },
+  {
+    method: "GET",
     path: "/sessions/{sessionId}/enrichment",
     summary:
       "A session's background work (Engram's own): up to date, pending, or failing with the last error",
@@ -250,10 +314,16 @@ export const zepRoutes: ZepRoute[] = [
 export const unsupportedPaths: { pattern: RegExp; feature: string }[] = [
   { pattern: /^\/sessions\/[^/]+\/synthesize_question$/, feature: "question synthesis" },
   { pattern: /^\/sessions\/[^/]+\/classify$/, feature: "session classification" },
-  { pattern: /^\/collections(\/|$)/, feature: "document collections" },
 ];
 
-/** The path a route has under a version: Zep's v1 client calls the users resource `/user`. */
+/**
+ * The path a route has under a version: Zep's v1 client calls the users resource `/user`, the
+ * collections resource `/collection` and a collection's documents `/document`.
+ */
 export function versionedPath(route: ZepRoute, version: ZepVersion): string {
-  return version === "v1" ? route.path.replace(/^\/users(?=\/|$)/, "/user") : route.path;
+  if (version === "v2") return route.path;
+  return route.path
+    .replace(/^\/users(?=\/|$)/, "/user")
+    .replace(/^\/collections(?=\/|$)/, "/collection")
+    .replace(/\/documents(?=\/|$)/, "/document");
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { limitSchema } from "../schemas/common";
+import { limitSchema, pageNumberSchema, pageSizeSchema } from "../schemas/common";
 import { getMemoryOptions } from "../schemas/memory";
-import { memoryTypeSchema } from "../schemas/sessions";
+import { listSessionsOrderedInput, memoryTypeSchema } from "../schemas/sessions";
 
 /** Query strings of Zep's REST API, with errors that name the parameter as the caller wrote it. */
 
@@ -35,6 +35,27 @@ export const memoryQuery = z.object({
 });
 
 export const searchQuery = z.object({ limit: limitSchema.optional() });
+
+const queryBoolean = (name: string) =>
+  z
+    .enum(["true", "false"], { error: `${name} must be true or false` })
+    .transform((value) => value === "true");
+
+/** `GET /sessions-ordered` (Zep CE): numbered pages in a chosen order. */
+export const sessionsOrderedQuery = z.object({
+  page_number: pageNumberSchema.optional(),
+  page_size: pageSizeSchema.optional(),
+  order_by: listSessionsOrderedInput.shape.order_by.unwrap().optional(),
+  asc: queryBoolean("asc").optional(),
+});
+
+/** `GET /users-ordered` (Zep CE): its client sends `pageNumber` and `pageSize`. */
+export const usersOrderedQuery = z.object({
+  pageNumber: pageNumberSchema.optional(),
+  pageSize: pageSizeSchema.optional(),
+  page_number: pageNumberSchema.optional(),
+  page_size: pageSizeSchema.optional(),
+});
 
 export const okText = z.literal("OK");
 

@@ -101,3 +101,16 @@ export const metadataPatchInput = z.object({
   remove_metadata_keys: removeMetadataKeysSchema.optional(),
 });
 export type MetadataPatchInput = z.infer<typeof metadataPatchInput>;
+
+/** A 1-based page number. */
+export const pageNumberSchema = z.coerce
+  .number({ error: "page_number must be a number" })
+  .int("page_number must be an integer")
+  .min(1, "page_number is 1-based: it must be at least 1")
+  .max(1_000_000, "page_number must be at most 1000000");
+
+export const pageSizeSchema = z.coerce
+  .number({ error: "page_size must be a number" })
+  .int("page_size must be an integer")
+  .min(1, "page_size must be at least 1")
+  .max(1000, "page_size must be at most 1000");

@@ -77,6 +77,12 @@ export type SearchPayload = z.infer<typeof searchPayloadSchema>;
 /** Search in one session, one user's sessions, or (with neither) every session. */
 export const searchInput = searchPayloadSchema.extend({
   sessionId: sessionIdSchema.optional(),
+  /** Only these sessions (Zep CE's `session_ids`). */
+  sessionIds: z
+    .array(sessionIdSchema, { error: "session_ids must be an array of session ids" })
+    .min(1, "session_ids must name at least one session")
+    .max(1000, "session_ids may name at most 1000 sessions")
+    .optional(),
   userId: userIdSchema.optional(),
   limit: limitSchema.default(10),
 });
@@ -94,3 +100,37 @@ export const searchResultSchema = z.object({
   score: z.number(),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
+
+/**
+ * Zep CE's `POST /sessions/search`: across the sessions named in `session_ids`, one user's
+ * sessions, or every session. `record_filter` is the metadata filter; `facts` scope belongs to facts.
+ */
+export const sessionSearchInput = z.object({
+  text: searchPayloadSchema.shape.text,
+  record_filter: searchFilterSchema.nullish(),
+  search_scope: z
+    .enum([...searchScopes, "facts"], { error: "search_scope must be messages, summary or facts" })
+    .nullish(),
+  search_type: searchPayloadSchema.shape.search_type,
+  mmr_lambda: searchPayloadSchema.shape.mmr_lambda,
+  min_score: z
+    .number({ error: "min_score must be a number" })
+    .min(0, "min_score must be between 0 and 1")
+    .max(1, "min_score must be between 0 and 1")
+    .nullish(),
+  min_fact_rating: z.number({ error: "min_fact_rating must be a number" }).nullish(),
+  session_ids: searchInput.shape.sessionIds.nullish(),
+  user_id: userIdSchema.nullish(),
+  limit: limitSchema.default(10),
+});
+export type SessionSearchInput = z.input<typeof sessionSearchInput>;
+
+export const sessionSearchResultSchema = z.object({
+  message: messageSchema.optional(),
+  summary: summarySchema.optional(),
+  session_id: z.string(),
+  score: z.number(),
+});
+
+export const sessionSearchResponseSchema = z.object({ results: z.array(sessionSearchResultSchema) });
+export type SessionSearchResponse = z.infer<typeof sessionSearchResponseSchema>;

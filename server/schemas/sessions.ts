@@ -4,6 +4,8 @@ import {
   limitSchema,
   metadataPatchInput,
   metadataSchema,
+  pageNumberSchema,
+  pageSizeSchema,
   sessionIdSchema,
   timestampSchema,
   userIdSchema,
@@ -49,3 +51,25 @@ export const listSessionsInput = z.object({
   user_id: userIdSchema.optional(),
 });
 export type ListSessionsInput = z.input<typeof listSessionsInput>;
+
+export const sessionOrderFields = ["created_at", "updated_at", "user_id", "session_id"] as const;
+
+/** Zep CE's `sessions-ordered`: numbered pages in a chosen order (newest first by default). */
+export const listSessionsOrderedInput = z.object({
+  page_number: pageNumberSchema.default(1),
+  page_size: pageSizeSchema.default(100),
+  order_by: z
+    .enum(sessionOrderFields, { error: `order_by must be one of ${sessionOrderFields.join(", ")}` })
+    .default("created_at"),
+  asc: z.boolean().default(false),
+});
+export type ListSessionsOrderedInput = z.input<typeof listSessionsOrderedInput>;
+
+export const sessionListSchema = z.object({
+  sessions: z.array(sessionSchema),
+  /** Live sessions in all. */
+  total_count: z.number().int(),
+  /** Sessions on this page. */
+  response_count: z.number().int(),
+});
+export type SessionList = z.infer<typeof sessionListSchema>;

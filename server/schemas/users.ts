@@ -3,6 +3,8 @@ import {
   limitSchema,
   metadataPatchInput,
   metadataSchema,
+  pageNumberSchema,
+  pageSizeSchema,
   storableText,
   timestampSchema,
   userIdSchema,
@@ -42,3 +44,19 @@ export const listUsersInput = z.object({
   cursor: z.coerce.number().int().min(0, "cursor must not be negative").default(0),
 });
 export type ListUsersInput = z.input<typeof listUsersInput>;
+
+/** Zep CE's `users-ordered`: numbered pages in creation order. */
+export const listUsersOrderedInput = z.object({
+  page_number: pageNumberSchema.default(1),
+  page_size: pageSizeSchema.default(100),
+});
+export type ListUsersOrderedInput = z.input<typeof listUsersOrderedInput>;
+
+export const userListSchema = z.object({
+  users: z.array(userSchema),
+  /** Live users in all. */
+  total_count: z.number().int(),
+  /** Users on this page. */
+  row_count: z.number().int(),
+});
+export type UserList = z.infer<typeof userListSchema>;

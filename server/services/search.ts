@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { type MessageRow, messages, type SummaryRow, sessions, summaries } from "@/db/schema";
@@ -39,6 +39,7 @@ export interface SearchCandidate {
 
 interface Scope {
   sessionId?: string;
+  sessionIds?: string[];
   userId?: string;
 }
 
@@ -81,7 +82,7 @@ export async function search(db: Queryable, rawInput: SearchInput): Promise<Sear
 
   const candidateLimit = input.limit * CANDIDATES_PER_RESULT;
   const query = text ? parseSearchText(text) : undefined;
-  const scope = { sessionId: input.sessionId, userId: input.userId };
+  const scope = { sessionId: input.sessionId, sessionIds: input.sessionIds, userId: input.userId };
   const retrieve = input.search_scope === "summary" ? lexicalSummaryCandidates : lexicalMessageCandidates;
   const sessionSize = session?.messageCount ?? Number.POSITIVE_INFINITY;
   // Rows holding every term outrank rows holding some, and full-text matches (above 0.5) outrank
@@ -300,6 +301,7 @@ function scopeConditions(scope: Scope): (SQL | undefined)[] {
     isNull(sessions.deletedAt),
     scope.sessionId === undefined ? undefined : eq(sessions.sessionId, scope.sessionId),
     scope.userId === undefined ? undefined : eq(sessions.userId, scope.userId),
+    scope.sessionIds === undefined ? undefined : inArray(sessions.sessionId, scope.sessionIds),
   ];
 }
 
@@ -418,7 +420,7 @@ function filterConditions(filter: SearchFilter | undefined, metadata: PgColumn, 
 }
 
 /** The filter as SQL; every JSONPath is a bound parameter cast to jsonpath, never spliced. */
-function compileWhere(clause: WhereClause, metadata: PgColumn): SQL {
+export function compileWhere(clause: WhereClause, metadata: PgColumn): SQL {
   const parts: SQL[] = [];
   if (clause.jsonpath !== undefined) {
     parts.push(sql`jsonb_path_exists(${metadata}, ${toPostgresJsonPath(clause.jsonpath)}::jsonpath)`);
@@ -429,7 +431,7 @@ function compileWhere(clause: WhereClause, metadata: PgColumn): SQL {
 }
 
 /** Checks each JSONPath with Postgres's own parser, so a bad one is a 400 that names it. */
-async function assertValidJsonPaths(db: Queryable, clause: WhereClause): Promise<void> {
+export async function assertValidJsonPaths(db: Queryable, clause: WhereClause): Promise<void> {
   const paths = new Set<string>();
   const collect = (node: WhereClause) => {
     if (node.jsonpath !== undefined) paths.add(node.jsonpath);

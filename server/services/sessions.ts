@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, type Placeholder, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, isNull, type Placeholder, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { messages, type SessionRow, sessions, summaries } from "@/db/schema";
 import { AppError, invalid, notFound } from "../errors";
@@ -6,8 +6,11 @@ import {
   type CreateSessionInput,
   createSessionInput,
   type ListSessionsInput,
+  type ListSessionsOrderedInput,
   listSessionsInput,
+  listSessionsOrderedInput,
   type Session,
+  type SessionList,
   type UpdateSessionInput,
   updateSessionInput,
 } from "../schemas/sessions";
@@ -161,6 +164,31 @@ export async function listSessions(db: Queryable, rawInput: ListSessionsInput = 
     .orderBy(asc(sessions.id))
     .limit(input.limit);
   return rows.map(toSession);
+}
+
+const sessionOrderColumns = {
+  created_at: sessions.createdAt,
+  updated_at: sessions.updatedAt,
+  user_id: sessions.userId,
+  session_id: sessions.sessionId,
+} as const;
+
+/** Numbered pages of live sessions in the chosen order (ties broken by creation), with the total. */
+export async function listSessionsOrdered(
+  db: Queryable,
+  rawInput: ListSessionsOrderedInput = {},
+): Promise<SessionList> {
+  const input = listSessionsOrderedInput.parse(rawInput);
+  const direction = input.asc ? asc : desc;
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(isNull(sessions.deletedAt))
+    .orderBy(direction(sessionOrderColumns[input.order_by]), direction(sessions.id))
+    .limit(input.page_size)
+    .offset((input.page_number - 1) * input.page_size);
+  const [total] = await db.select({ value: count() }).from(sessions).where(isNull(sessions.deletedAt));
+  return { sessions: rows.map(toSession), total_count: total?.value ?? 0, response_count: rows.length };
 }
 
 /** Soft-deletes a session with its messages and summaries. */

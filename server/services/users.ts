@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { messages, sessions, summaries, type UserRow, users } from "@/db/schema";
 import { AppError, notFound } from "../errors";
@@ -6,9 +6,12 @@ import {
   type CreateUserInput,
   createUserInput,
   type ListUsersInput,
+  type ListUsersOrderedInput,
   listUsersInput,
+  listUsersOrderedInput,
   type UpdateUserInput,
   type User,
+  type UserList,
   updateUserInput,
 } from "../schemas/users";
 import { type Actor, assertCallerMetadata, mergeCallerMetadata, recordMetadataChange } from "./metadata";
@@ -150,6 +153,23 @@ export async function listUsers(db: Queryable, rawInput: ListUsersInput = {}): P
     .orderBy(asc(users.id))
     .limit(input.limit);
   return rows.map(toUser);
+}
+
+/** Numbered pages of live users in creation order, with the total. */
+export async function listUsersOrdered(
+  db: Queryable,
+  rawInput: ListUsersOrderedInput = {},
+): Promise<UserList> {
+  const input = listUsersOrderedInput.parse(rawInput);
+  const rows = await db
+    .select()
+    .from(users)
+    .where(isNull(users.deletedAt))
+    .orderBy(asc(users.id))
+    .limit(input.page_size)
+    .offset((input.page_number - 1) * input.page_size);
+  const [total] = await db.select({ value: count() }).from(users).where(isNull(users.deletedAt));
+  return { users: rows.map(toUser), total_count: total?.value ?? 0, row_count: rows.length };
 }
 
 export async function listUserSessions(db: Queryable, userId: string) {

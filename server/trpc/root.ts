@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "./init";
 import { accountsRouter } from "./routers/accounts";
 import { apiKeysRouter } from "./routers/apiKeys";
 import { auditRouter } from "./routers/audit";
+import { collectionsRouter } from "./routers/collections";
 import { dashboardRouter } from "./routers/dashboard";
 import { enrichmentRouter } from "./routers/enrichment";
 import { memoryRouter } from "./routers/memory";
@@ -21,6 +22,7 @@ export const appRouter = router({
   accounts: accountsRouter,
   dashboard: dashboardRouter,
   audit: auditRouter,
+  collections: collectionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,8 @@ export type Backend = "postgres" | "pglite";
 export const backends: Backend[] = ["postgres", "pglite"];
 
 const tables = [
+  "documents",
+  "document_collections",
   "metadata_changes",
   "session_enrichment",
   "summaries",

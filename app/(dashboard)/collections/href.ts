@@ -1,0 +1,1 @@
+export const collectionHref = (name: string) => `/collections/${encodeURIComponent(name)}`;
