@@ -42,6 +42,15 @@ function routesOf(version: ZepVersion): CompiledRoute[] {
         .slice(1)
         .map((part) => (part.startsWith("{") ? { param: part.slice(1, -1) } : { literal: part })),
     }));
+    // A literal segment wins over a parameter in the same place (`documents/batchUpdate` before
+    // `documents/{documentUuid}`), whatever the order of the table.
+    compiled.sort((a, b) => {
+      for (let index = 0; index < Math.min(a.parts.length, b.parts.length); index++) {
+        const rank = Number(a.parts[index]!.param !== undefined) - Number(b.parts[index]!.param !== undefined);
+        if (rank !== 0) return rank;
+      }
+      return 0;
+    });
     compiledRoutes.set(version, compiled);
   }
   return compiled;

@@ -107,7 +107,7 @@ describe("bad input on the Zep CE routes", () => {
         const text = await response.text();
         return { status: response.status, text, json: JSON.parse(text) as unknown };
       }),
-      /unknown or revoked/,
+      /send a valid API key/,
       401,
     );
   });
