@@ -198,7 +198,7 @@ export async function relevantSummaries(
 }
 
 /** The mean of the messages' stored embeddings when they all have one, else their text embedded. */
-async function recentVector(embedder: Embedder, recent: MessageRow[], text: string) {
+export async function recentVector(embedder: Embedder, recent: MessageRow[], text: string) {
   const stored = recent.map((message) => message.embedding);
   const dimensions = stored[0]?.length ?? 0;
   if (dimensions > 0 && stored.every((vector) => vector?.length === dimensions)) {

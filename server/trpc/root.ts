@@ -4,6 +4,7 @@ import { apiKeysRouter } from "./routers/apiKeys";
 import { auditRouter } from "./routers/audit";
 import { dashboardRouter } from "./routers/dashboard";
 import { enrichmentRouter } from "./routers/enrichment";
+import { factsRouter } from "./routers/facts";
 import { memoryRouter } from "./routers/memory";
 import { messagesRouter } from "./routers/messages";
 import { searchRouter } from "./routers/search";
@@ -18,6 +19,7 @@ export const appRouter = router({
   search: searchRouter,
   apiKeys: apiKeysRouter,
   enrichment: enrichmentRouter,
+  facts: factsRouter,
   accounts: accountsRouter,
   dashboard: dashboardRouter,
   audit: auditRouter,

@@ -13,6 +13,9 @@ export type Backend = "postgres" | "pglite";
 export const backends: Backend[] = ["postgres", "pglite"];
 
 const tables = [
+  "fact_changes",
+  "fact_extraction",
+  "facts",
   "metadata_changes",
   "session_enrichment",
   "summaries",
