@@ -263,7 +263,8 @@ function factListOptions(query: Record<string, string>) {
 
 /** Zep CE's fact routes, plus adding a fact by hand. */
 function factRoutes(): ZepRoute[] {
-  const jsonOk = { status: 200, schema: z.object({ message: z.literal("OK") }) } as const;
+  // zep-js 2.0.2 reads this reply as a JSON string.
+  const jsonOk = { status: 200, schema: z.literal("OK") } as const;
   return [
     {
       method: "GET",
@@ -332,7 +333,7 @@ function factRoutes(): ZepRoute[] {
       reply: jsonOk,
       handle: async ({ db, actor, params }) => {
         await facts.deleteFact(db, params.factUuid!, actor);
-        return { message: "OK" };
+        return "OK";
       },
     },
   ];

@@ -31,7 +31,7 @@ export interface Context {
 export const CSRF_HEADER = "x-engram-csrf";
 
 export function bearerToken(headers: Headers): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
+  const match = /^(?:Bearer|Api-Key)\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
   return match?.[1];
 }
 
