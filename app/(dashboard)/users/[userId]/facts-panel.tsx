@@ -97,14 +97,13 @@ function AddFactForm({ userId }: { userId: string }) {
   return (
     <form
       onSubmit={(event) => submit(event).catch(() => {})}
-      className="flex flex-wrap gap-2 border-b border-zinc-200 px-4 py-3 sm:px-5 dark:border-zinc-800"
+      className="grid gap-2 border-b border-zinc-200 px-4 py-3 sm:grid-cols-[minmax(0,1fr)_8rem_auto] sm:px-5 dark:border-zinc-800"
     >
       <Input
         aria-label="New fact"
         placeholder="Add a fact, e.g. “Jane prefers email.”"
         value={text}
         onChange={(event) => setText(event.target.value)}
-        className="min-w-48 flex-1"
       />
       <Select
         aria-label="Rating"
@@ -119,7 +118,9 @@ function AddFactForm({ userId }: { userId: string }) {
       <Button type="submit" variant="primary" disabled={add.isPending || text.trim() === ""}>
         {add.isPending && <Spinner />} Add fact
       </Button>
-      <InlineError>{add.error?.message}</InlineError>
+      <div className="sm:col-span-3">
+        <InlineError>{add.error?.message}</InlineError>
+      </div>
     </form>
   );
 }
