@@ -1,4 +1,17 @@
-import { and, desc, eq, gt, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  or,
+  type Placeholder,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import {
   type FactEnding,
@@ -29,6 +42,7 @@ import {
 } from "../schemas/facts";
 import { embeddingSimilarity, recentVector } from "./enrichment";
 import type { Actor } from "./metadata";
+import { preparedStatement } from "./query";
 import { requireSession } from "./sessions";
 import { findLiveUser } from "./users";
 
@@ -421,10 +435,21 @@ export async function deleteFact(db: Db, factUuid: string, actor: Actor): Promis
   });
 }
 
-/** Lexemes of `text` joined with OR, so that a fact matching any word ranks. */
-const anyWordQuery = (text: string): SQL => sql`to_tsquery('simple', coalesce(nullif(array_to_string(array(
+/**
+ * Lexemes of `text` joined with OR, so that a fact matching any word ranks. A scalar subquery, so
+ * the query is built once per statement rather than once per row.
+ */
+const anyWordQuery = (
+  text: string | Placeholder,
+): SQL => sql`(select to_tsquery('simple', coalesce(nullif(array_to_string(array(
       select quote_literal(lexeme) from unnest(tsvector_to_array(to_tsvector('english', ${text}))) as lexeme
-    ), ' | '), ''), 'engram_no_match'))`;
+    ), ' | '), ''), 'engram_no_match')))`;
+
+/** Full-text rank of facts sharing a word with `text`; the cheap match test spares ranking the rest. */
+function lexicalRelevance(text: string | Placeholder): SQL {
+  const query = anyWordQuery(text);
+  return sql`case when ${facts.searchVector} @@ ${query} then ts_rank(${facts.searchVector}, ${query}) else 0 end`;
+}
 
 /** Text of the recent messages used to rank facts: the newest part is what the prompt is about. */
 const RANKING_TEXT_CHARS = 4_000;
@@ -450,13 +475,49 @@ export async function relevantFacts(
     .slice(-RANKING_TEXT_CHARS);
   const embedder = text.trim() ? embedderFromConfig() : undefined;
   const vector = embedder ? await recentVector(embedder, recent, text) : undefined;
-  const relevance = vector
-    ? sql`coalesce(${embeddingSimilarity(facts.embedding, vector)}, -1)`
-    : sql`ts_rank(${facts.searchVector}, ${anyWordQuery(text)})`;
+  if (!vector) {
+    return lexicalFactsStatement(db, owner.userId !== undefined ? "user" : "session").execute({
+      userId: owner.userId ?? null,
+      sessionPk: owner.sessionPk ?? null,
+      text,
+      minRating: options.minRating ?? 0,
+      limit: options.limit,
+    });
+  }
   return selectFacts(db)
     .where(filter)
-    .orderBy(desc(relevance), desc(facts.rating), desc(facts.validAt), desc(facts.id))
+    .orderBy(
+      desc(sql`coalesce(${embeddingSimilarity(facts.embedding, vector)}, -1)`),
+      desc(facts.rating),
+      desc(facts.validAt),
+      desc(facts.id),
+    )
     .limit(options.limit);
+}
+
+/** The full-text ranking of `relevantFacts`, prepared (it runs on every get memory). */
+function lexicalFactsStatement(db: Queryable, ownerKind: "user" | "session") {
+  const name = `relevant_facts_${ownerKind}`;
+  return preparedStatement(db, name, () =>
+    selectFacts(db)
+      .where(
+        and(
+          ownerKind === "user"
+            ? eq(facts.userId, sql.placeholder("userId"))
+            : and(isNull(facts.userId), eq(facts.sessionPk, sql.placeholder("sessionPk"))),
+          validAt(),
+          gte(facts.rating, sql.placeholder("minRating")),
+        ),
+      )
+      .orderBy(
+        desc(lexicalRelevance(sql.placeholder("text"))),
+        desc(facts.rating),
+        desc(facts.validAt),
+        desc(facts.id),
+      )
+      .limit(sql.placeholder("limit"))
+      .prepare(name),
+  );
 }
 
 /** Valid facts of an owner matching `text`, best first, with a score in [0, 1]. */
