@@ -82,12 +82,19 @@ interface ExtractionCost {
   facts: number;
 }
 
-/** Adds `total` messages in turns of two, running the worker after every turn or once at the end. */
+/** How the worker meets the messages: after every turn (at a minimum batch), or all at the end. */
+const modes = [
+  { name: "every turn", afterEachTurn: true, factMinMessages: 1 },
+  { name: "4 messages", afterEachTurn: true, factMinMessages: 4 },
+  { name: "backlog", afterEachTurn: false, factMinMessages: 1 },
+] as const;
+
+/** Adds 1,000 messages in turns of two (ten sessions), running the worker as `mode` says. */
 async function extractionCost(
   db: Db,
   stubUrl: string,
   stub: Awaited<ReturnType<typeof startOpenAiStub>>,
-  mode: "per turn" | "backlog",
+  mode: (typeof modes)[number],
 ): Promise<ExtractionCost> {
   const sessions = 10;
   const turnsPerSession = 50;
@@ -97,8 +104,16 @@ async function extractionCost(
     timeoutMs: 30_000,
     maxTokens: 1_024,
   });
-  const worker = () =>
-    runUntilIdle(db, { factExtractor, embedder: undefined, entities: false, window: 10_000 });
+  // No pause long enough during the run; the last round reads what is left.
+  const worker = (factQuietMs = 3_600_000) =>
+    runUntilIdle(db, {
+      factExtractor,
+      embedder: undefined,
+      entities: false,
+      window: 10_000,
+      factMinMessages: mode.factMinMessages,
+      factQuietMs,
+    });
   await db.execute(
     sql`truncate facts, fact_changes, fact_extraction, session_enrichment, messages, sessions, users cascade`,
   );
@@ -130,13 +145,13 @@ async function extractionCost(
         actor,
       );
     }
-    if (mode === "per turn") await worker();
+    if (mode.afterEachTurn) await worker();
   }
-  await worker();
+  await worker(0);
   const messages = sessions * turnsPerSession * 2;
   const [stored] = await db.select({ count: sql<number>`count(*)::int` }).from(facts);
   return {
-    mode,
+    mode: mode.name,
     messages,
     calls: stub.chatRequests.length,
     promptTokens: stub.chatRequests.reduce((sum, request) => sum + countTokens(request.prompt), 0),
@@ -214,11 +229,11 @@ async function main() {
   try {
     log("facts: extraction cost per 1,000 messages (stub counts)");
     const costs: ExtractionCost[] = [];
-    for (const mode of ["per turn", "backlog"] as const) {
+    for (const mode of modes) {
       const cost = await extractionCost(opened.db, stub.url, stub, mode);
       const per1000 = 1000 / cost.messages;
       log(
-        `  ${mode.padEnd(8)}  ${round(cost.calls * per1000, 1)} calls  ${Math.round(cost.promptTokens * per1000)} prompt tokens  ${Math.round(cost.completionTokens * per1000)} completion tokens  (${cost.facts} facts from ${cost.messages} messages)`,
+        `  ${mode.name.padEnd(10)}  ${round(cost.calls * per1000, 1)} calls  ${Math.round(cost.promptTokens * per1000)} prompt tokens  ${Math.round(cost.completionTokens * per1000)} completion tokens  (${cost.facts} facts from ${cost.messages} messages)`,
       );
       costs.push(cost);
     }

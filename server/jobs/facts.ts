@@ -22,6 +22,9 @@ export interface FactJobOptions extends LeaseOptions {
   factExtractor?: FactExtractor;
   /** Most new messages read in one extraction call. */
   factBatchSize: number;
+  /** New messages wait for this many, or for the session to be quiet this long, before a call. */
+  factMinMessages: number;
+  factQuietMs: number;
   embedder?: Embedder;
 }
 
@@ -31,12 +34,20 @@ const ENGRAM: string = "engram";
 /** Most known facts shown to the model as context (the highest rated, then the newest). */
 const KNOWN_FACTS_IN_PROMPT = 200;
 
-/** Flags every live session with messages that fact extraction has not read yet. */
-export async function discoverFactWork(db: Db): Promise<void> {
+/**
+ * Flags every live session whose unread messages are due for extraction: enough of them, or the
+ * session quiet long enough.
+ */
+export async function discoverFactWork(
+  db: Db,
+  options: Pick<FactJobOptions, "factMinMessages" | "factQuietMs">,
+): Promise<void> {
   await db.execute(sql`
     insert into session_enrichment (session_pk)
     select s.id from sessions s left join fact_extraction f on f.session_pk = s.id
      where s.deleted_at is null and s.message_seq > coalesce(f.extracted_seq, 0)
+       and (s.message_seq - coalesce(f.extracted_seq, 0) >= ${options.factMinMessages}
+            or s.last_message_at <= now() - make_interval(secs => ${options.factQuietMs / 1000}::double precision))
     on conflict (session_pk) do update set pending = true, updated_at = now()
      where not session_enrichment.pending`);
 }
@@ -75,6 +86,9 @@ export async function extractFacts(db: Db, sessionPk: number, options: FactJobOp
     const [progress] = await db.select().from(factExtraction).where(eq(factExtraction.sessionPk, sessionPk));
     const fromSeq = progress?.extractedSeq ?? 0;
     if (fromSeq >= session.messageSeq) return;
+    const quiet = (session.lastMessageAt?.getTime() ?? 0) <= Date.now() - options.factQuietMs;
+    // A turn or two at a time would cost a call each: wait for more, or for the conversation to pause.
+    if (session.messageSeq - fromSeq < options.factMinMessages && !quiet) return;
 
     const batch = await db
       .select()

@@ -45,6 +45,8 @@ export function workerSettings(
     batchSize: options.batchSize ?? 100,
     factExtractor: "factExtractor" in options ? options.factExtractor : factExtractorFromConfig(settings),
     factBatchSize: options.factBatchSize ?? settings.ENGRAM_FACTS_BATCH_MESSAGES,
+    factMinMessages: options.factMinMessages ?? settings.ENGRAM_FACTS_MIN_MESSAGES,
+    factQuietMs: options.factQuietMs ?? settings.ENGRAM_FACTS_QUIET_MS,
     concurrency: options.concurrency ?? settings.ENGRAM_WORKER_CONCURRENCY,
     pollMs: options.pollMs ?? settings.ENGRAM_WORKER_POLL_MS,
     settleMs: options.settleMs ?? settings.ENGRAM_WORKER_SETTLE_MS,
@@ -61,7 +63,7 @@ export async function runRound(
   discover = true,
 ): Promise<RoundResult> {
   if (discover) await discoverWork(db, settings.window);
-  if (discover && settings.factExtractor) await discoverFactWork(db);
+  if (discover && settings.factExtractor) await discoverFactWork(db, settings);
   const claimed = await claimSessions(db, settings, settings.concurrency);
   const outcomes: Record<Outcome, number> = { done: 0, failed: 0, lease_lost: 0 };
   await Promise.all(

@@ -28,7 +28,13 @@ describe.each(backends)("fact extraction on %s", (backend) => {
   const extractor = () =>
     openAiFactExtractor({ baseUrl: stub.url, model: "stub", timeoutMs, maxTokens: 512 });
   const worker = (options: Parameters<typeof runUntilIdle>[1] = {}) =>
-    runUntilIdle(t.db, { factExtractor: extractor(), embedder: undefined, window: 1_000, ...options });
+    runUntilIdle(t.db, {
+      factExtractor: extractor(),
+      embedder: undefined,
+      window: 1_000,
+      factMinMessages: 1,
+      ...options,
+    });
 
   beforeAll(async () => {
     stub = await startOpenAiStub();
@@ -236,5 +242,47 @@ describe.each(backends)("fact extraction on %s", (backend) => {
     await worker({ factBatchSize: 10 });
     expect(stub.chatRequests).toHaveLength(3);
     expect(stub.chatRequests[2]!.prompt).toContain("M5: Jane (user): Line 24.");
+  });
+
+  it("waits for several new messages, or for a pause, before calling the model", async () => {
+    const api = await jane();
+    const waiting = { factMinMessages: 4, factQuietMs: 60_000 };
+    await api.memory.add({ sessionId: "s1", messages: [say("One."), say("Two.")] });
+    await worker(waiting);
+    expect(stub.chatRequests).toHaveLength(0);
+    expect(await api.enrichment.status({ sessionId: "s1" })).toMatchObject({ unenriched_messages: 0 });
+
+    await api.memory.add({ sessionId: "s1", messages: [say("Three."), say("Four.")] });
+    await worker(waiting);
+    expect(stub.chatRequests).toHaveLength(1);
+    expect(stub.chatRequests[0]!.prompt).toContain("M4: Jane (user): Four.");
+
+    await api.memory.add({ sessionId: "s1", messages: [say("Five.")] });
+    await worker(waiting);
+    expect(stub.chatRequests).toHaveLength(1);
+    // The conversation has paused long enough.
+    await worker({ ...waiting, factQuietMs: 0 });
+    expect(stub.chatRequests).toHaveLength(2);
+    expect(stub.chatRequests[1]!.prompt).toContain("M1: Jane (user): Five.");
+  });
+
+  it("passes the user's fact_rating_instruction to the model", async () => {
+    const api = await jane();
+    await api.users.update({
+      userId: "jane",
+      patch: {
+        metadata: {
+          fact_rating_instruction: {
+            instruction: "Rate travel plans highly.",
+            examples: { high: "Jane flies to Oslo." },
+          },
+        },
+      },
+    });
+    await api.memory.add({ sessionId: "s1", messages: [say("I fly to Oslo in June.")] });
+    await worker();
+    expect(stub.chatRequests[0]!.prompt).toContain(
+      "How to rate importance: Rate travel plans highly.\nA high rating: Jane flies to Oslo.",
+    );
   });
 });

@@ -8,6 +8,7 @@ const stub: OpenAiStub = await startOpenAiStub();
 const server = serverForTests("facts_http", {
   ENGRAM_FACTS_BASE_URL: stub.url,
   ENGRAM_FACTS_MODEL: "stub",
+  ENGRAM_FACTS_MIN_MESSAGES: "1",
   ENGRAM_WORKER_POLL_MS: "20",
   ENGRAM_WORKER_SETTLE_MS: "0",
 });
