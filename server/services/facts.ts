@@ -40,7 +40,7 @@ import {
   type ListFactsOptions,
   listFactsOptions,
 } from "../schemas/facts";
-import { embeddingSimilarity, recentVector } from "./enrichment";
+import { embeddingSimilarity, embedQuery, recentVector } from "./enrichment";
 import type { Actor } from "./metadata";
 import { preparedStatement } from "./query";
 import { requireSession } from "./sessions";
@@ -329,6 +329,7 @@ export async function addFact(
   actor: Actor,
 ): Promise<Fact> {
   const input = addFactInput.parse(rawInput);
+  const embedding = await embedFact(input.fact);
   return db.transaction(async (tx) => {
     const { owner, sessionPk } = await resolveOwner(tx, by);
     const { row } = await insertOrRestateFact(
@@ -341,11 +342,18 @@ export async function addFact(
         origin: "manual",
         sources: input.source_message_uuids.map((uuid) => uuid.toLowerCase()),
         sessionPk,
+        embedding,
       },
       actor,
     );
     return toFact((await selectFacts(tx).where(eq(facts.id, row.id)))[0]!);
   });
+}
+
+/** A fact's embedding when embeddings are configured; without one (provider down) it ranks by rating. */
+async function embedFact(text: string): Promise<number[] | undefined> {
+  const embedder = embedderFromConfig();
+  return embedder ? embedQuery(embedder, text) : undefined;
 }
 
 function requireValid(record: FactRecord, what: string) {
@@ -364,6 +372,7 @@ export async function editFact(
   actor: Actor,
 ): Promise<Fact> {
   const input = editFactInput.parse(rawInput);
+  const embedding = input.fact === undefined ? undefined : await embedFact(input.fact);
   return db.transaction(async (tx) => {
     const record = await requireFact(tx, factUuid, true);
     requireValid(record, "edited");
@@ -388,6 +397,7 @@ export async function editFact(
         sourceMessageUuids: current.sourceMessageUuids,
         pinned: current.pinned,
         origin: "manual",
+        embedding: embedding ?? null,
       })
       .returning();
     await closeFact(tx, current, "edited", actor, { supersededBy: successor!.uuid, at: successor!.validAt });
