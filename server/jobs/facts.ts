@@ -8,6 +8,7 @@ import {
   closeFact,
   type FactOwner,
   insertOrRestateFact,
+  normalizedFact,
   ownedBy,
   ownerOfSession,
   recordFactChange,
@@ -196,6 +197,10 @@ async function applyOperations(
     return row;
   };
 
+  /** Facts ended in this batch and the sentence of their successor. */
+  const replaced: { row: FactRow; by: string }[] = [];
+  const addedRows: FactRow[] = [];
+
   // Endings first, so that what is true now is added beside what it replaces, never merged into it.
   for (const operation of operations) {
     if (operation.type !== "invalidate") continue;
@@ -205,10 +210,11 @@ async function applyOperations(
       await recordFactChange(tx, row.uuid, "kept_pinned", ENGRAM, row, row);
       continue;
     }
-    await closeFact(tx, row, "contradicted", ENGRAM, {
+    const closed = await closeFact(tx, row, "contradicted", ENGRAM, {
       at: newest(operation.sources),
       action: "invalidated",
     });
+    if (operation.replaced_by) replaced.push({ row: closed, by: normalizedFact(operation.replaced_by) });
   }
   let addIndex = 0;
   for (const operation of operations) {
@@ -222,7 +228,7 @@ async function applyOperations(
           ENGRAM,
         );
     } else if (operation.type === "add") {
-      await insertOrRestateFact(
+      const { row } = await insertOrRestateFact(
         tx,
         owner,
         {
@@ -236,7 +242,13 @@ async function applyOperations(
         },
         ENGRAM,
       );
+      addedRows.push(row);
       addIndex += 1;
     }
+  }
+  // Link each ended fact to its successor, so the history reads "was X, now Y".
+  for (const { row, by } of replaced) {
+    const successor = addedRows.find((added) => normalizedFact(added.fact) === by);
+    if (successor) await tx.update(facts).set({ supersededBy: successor.uuid }).where(eq(facts.id, row.id));
   }
 }

@@ -34,7 +34,13 @@ export const factOperationSchema = z.discriminatedUnion("type", [
     sources: ids.min(1),
   }),
   z.object({ type: z.literal("restate"), fact_id: z.string().min(1).max(20), sources: ids.min(1) }),
-  z.object({ type: z.literal("invalidate"), fact_id: z.string().min(1).max(20), sources: ids.default([]) }),
+  z.object({
+    type: z.literal("invalidate"),
+    fact_id: z.string().min(1).max(20),
+    sources: ids.default([]),
+    /** The sentence of the fact added in its place, if any. */
+    replaced_by: z.string().max(2_000).optional(),
+  }),
 ]);
 export type FactOperation = z.infer<typeof factOperationSchema>;
 
@@ -57,7 +63,7 @@ New messages (id: speaker: text):
 {"operations": [
   {"type": "add", "fact": "<one sentence, naming the person>", "rating": <importance 0 to 1>, "sources": ["M1"]},
   {"type": "restate", "fact_id": "F1", "sources": ["M2"]},
-  {"type": "invalidate", "fact_id": "F2", "sources": ["M3"]}
+  {"type": "invalidate", "fact_id": "F2", "sources": ["M3"], "replaced_by": "<the added fact that replaces it, if any>"}
 ]}
 "add" a fact the new messages state that no known fact says; "restate" a known fact the messages say again (never add it twice); "invalidate" a known fact the messages show is no longer true, and "add" what is true now. Sources are the ids of the messages that say it. {"operations": []} when there is nothing to record.`;
 

@@ -8,7 +8,7 @@ const hour = 3_600_000;
 
 type Operation =
   | { type: "add"; fact: string; rating: number; sources: string[] }
-  | { type: "restate" | "invalidate"; fact_id: string; sources: string[] };
+  | { type: "restate" | "invalidate"; fact_id: string; sources: string[]; replaced_by?: string };
 
 /** The id the prompt gives a known fact, e.g. "F2" for "F2: Jane lives in Lisbon." */
 function factId(request: ChatRequest, fact: string): string {
@@ -125,7 +125,12 @@ describe.each(backends)("fact extraction on %s", (backend) => {
 
     await api.memory.add({ sessionId: "s1", messages: [say("I moved to Lisbon last week.")] });
     script.push((request) => [
-      { type: "invalidate", fact_id: factId(request, "Jane lives in Porto."), sources: ["M1"] },
+      {
+        type: "invalidate",
+        fact_id: factId(request, "Jane lives in Porto."),
+        sources: ["M1"],
+        replaced_by: "Jane lives in Lisbon.",
+      },
       { type: "add", fact: "Jane lives in Lisbon.", rating: 0.8, sources: ["M1"] },
     ]);
     await worker();
@@ -134,7 +139,7 @@ describe.each(backends)("fact extraction on %s", (backend) => {
     expect(now.map((fact) => fact.fact)).toEqual(["Jane lives in Lisbon."]);
     const history = await api.facts.forUser({ userId: "jane", includeInvalid: true });
     const porto = history.find((fact) => fact.fact === "Jane lives in Porto.")!;
-    expect(porto).toMatchObject({ invalid_reason: "contradicted" });
+    expect(porto).toMatchObject({ invalid_reason: "contradicted", superseded_by: now[0]!.uuid });
     expect(Date.parse(porto.invalid_at!)).toBeGreaterThan(Date.parse(between));
     expect((await api.facts.forUser({ userId: "jane", asOf: between })).map((fact) => fact.fact)).toEqual([
       "Jane lives in Porto.",
@@ -224,7 +229,10 @@ describe.each(backends)("fact extraction on %s", (backend) => {
       worker({ owner: "first", concurrency: 2 }),
       worker({ owner: "second", concurrency: 2 }),
     ]);
-    expect(first.claimed + second.claimed).toBe(6);
+    // A session may be claimed again after its work is done (a discovery that read the session
+    // just before) and then finds nothing to do: what counts is that every batch is read once.
+    expect(first.claimed + second.claimed).toBeGreaterThanOrEqual(6);
+    expect(first.outcomes.failed + second.outcomes.failed).toBe(0);
     expect(stub.chatRequests).toHaveLength(6);
     for (let index = 0; index < 6; index += 1) {
       expect((await api.facts.forSession({ sessionId: `s${index}` })).map((fact) => fact.fact)).toEqual([

@@ -69,7 +69,12 @@ export function FactsPanel({ userId }: { userId: string }) {
           {showPast && (
             <ul className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Past facts">
               {past.map((fact) => (
-                <FactItem key={fact.uuid} fact={fact} canAnnotate={canAnnotate} />
+                <FactItem
+                  key={fact.uuid}
+                  fact={fact}
+                  canAnnotate={canAnnotate}
+                  successor={facts.data?.find((other) => other.uuid === fact.superseded_by)?.fact}
+                />
               ))}
             </ul>
           )}
