@@ -62,7 +62,7 @@ test("a support account corrects a fact, pins another, and sees what Engram knew
   // The history: the old fact, why it ended, who changed it.
   await support.getByRole("button", { name: /Show facts that are no longer true \(1\)/ }).click();
   const past = support.getByTestId("past-fact").filter({ hasText: "Jane lives in Porto." });
-  await expect(past.getByTestId("fact-ending")).toContainText("corrected");
+  await expect(past.getByTestId("fact-ending")).toContainText("corrected · now “Jane lives in Lisbon.”");
   await past.getByRole("button", { name: "History" }).click();
   await expect(past.getByTestId("fact-history")).toContainText(`Corrected by account:${email}`);
   await lisbon.getByRole("button", { name: "History" }).click();

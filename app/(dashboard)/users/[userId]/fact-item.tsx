@@ -44,7 +44,16 @@ function useFactMutation() {
 }
 
 /** One fact: text, rating, validity, sources, and (for those who may annotate) its corrections. */
-export function FactItem({ fact, canAnnotate }: { fact: Fact; canAnnotate: boolean }) {
+export function FactItem({
+  fact,
+  canAnnotate,
+  successor,
+}: {
+  fact: Fact;
+  canAnnotate: boolean;
+  /** The sentence of the fact that replaced this one. */
+  successor?: string;
+}) {
   const [editing, setEditing] = useState(false);
   const [open, setOpen] = useState<"sources" | "history" | null>(null);
   const { edit, pin, reject } = useFactMutation();
@@ -94,6 +103,7 @@ export function FactItem({ fact, canAnnotate }: { fact: Fact; canAnnotate: boole
           <span data-testid="fact-ending">
             until {formatDateTime(fact.invalid_at)}:{" "}
             {endings[fact.invalid_reason ?? ""] ?? fact.invalid_reason}
+            {successor && <> · now “{successor}”</>}
           </span>
         )}
       </div>
