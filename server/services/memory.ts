@@ -21,7 +21,8 @@ import {
   type Memory,
 } from "../schemas/memory";
 import { relevantSummaries } from "./enrichment";
-import { type FactRecord, ownerOfSession, relevantFacts, toFact } from "./facts";
+import { relevantFacts } from "./factRanking";
+import { type FactRecord, ownerOfSession, toFact } from "./facts";
 import { liveMessages, toMessage } from "./messages";
 import { type Actor, assertCallerMetadata } from "./metadata";
 import { fieldsOf, preparedStatement } from "./query";

@@ -20,7 +20,8 @@ import {
   type WhereClause,
 } from "../schemas/search";
 import { embeddingSimilarity, embedQuery } from "./enrichment";
-import { ownerOfSession, searchFacts, toFact } from "./facts";
+import { searchFacts } from "./factRanking";
+import { ownerOfSession, toFact } from "./facts";
 import { toMessage } from "./messages";
 import { requireSession } from "./sessions";
 import { toSummary } from "./summaries";
