@@ -226,6 +226,15 @@ export const zepRoutes: ZepRoute[] = [
       ),
   },
   {
+    method: "DELETE",
+    path: "/sessions/{sessionId}/messages/{messageUuid}",
+    summary: "Delete a message (Engram's own); facts it was the only source of stop being valid",
+    tag: "messages",
+    reply: ok,
+    handle: ({ db, actor, params }) =>
+      messages.deleteMessage(db, params.sessionId!, params.messageUuid!, actor),
+  },
+  {
     method: "POST",
     path: "/sessions/{sessionId}/search",
     summary: "Search a session's messages or summaries (full-text, trigram near misses, metadata filter)",

@@ -157,6 +157,25 @@ describe("facts over HTTP", () => {
     ]);
   });
 
+  it("deleting a message over REST invalidates the facts it alone supported", async () => {
+    const { facts } = (await (await call("/api/v2/users/jane/facts")).json()) as {
+      facts: { uuid: string; fact: string; source_message_uuids: string[] }[];
+    };
+    const peanuts = facts.find((fact) => fact.fact === "Jane is allergic to peanuts.")!;
+    const deleted = await call(`/api/v2/sessions/s1/messages/${peanuts.source_message_uuids[0]}`, {
+      method: "DELETE",
+    });
+    expect(deleted.status).toBe(200);
+    const after = (await (await call(`/api/v2/facts/${peanuts.uuid}`)).json()) as {
+      fact: { invalid_reason: string | null };
+    };
+    expect(after.fact.invalid_reason).toBe("source_deleted");
+    expect(
+      (await call(`/api/v2/sessions/s1/messages/${peanuts.source_message_uuids[0]}`, { method: "DELETE" }))
+        .status,
+    ).toBe(404);
+  });
+
   it("refuses bad input with a clear 4xx and writes nothing", async () => {
     const count = async () =>
       ((await (await call("/api/v2/users/jane/facts?include_invalid=true")).json()) as { facts: unknown[] })
