@@ -245,6 +245,82 @@ export const accountSessions = pgTable(
   (t) => [index("account_sessions_account_idx").on(t.accountId)],
 );
 
+export const factOrigins = ["extracted", "manual"] as const;
+export type FactOrigin = (typeof factOrigins)[number];
+
+/** Why a fact stopped being valid. */
+export const factEndings = ["contradicted", "edited", "rejected", "source_deleted"] as const;
+export type FactEnding = (typeof factEndings)[number];
+
+/**
+ * What Engram knows about a user (or about a session that has no user): one sentence each,
+ * bi-temporal. A fact that stops being true gets `invalid_at` and stays, so the history survives.
+ */
+export const facts = pgTable(
+  "facts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    uuid: uuid("uuid").notNull().defaultRandom().unique(),
+    /** The owner when the fact is about a user. */
+    userId: text("user_id").references(() => users.userId, { onUpdate: "cascade" }),
+    /** The owner when the session has no user; otherwise the session the fact was learnt in. */
+    sessionPk: bigint("session_pk", { mode: "number" }).references(() => sessions.id),
+    fact: text("fact").notNull(),
+    /** Importance in [0, 1]. */
+    rating: real("rating").notNull().default(0.5),
+    tokenCount: integer("token_count").notNull().default(0),
+    /** When the fact became true, and when it stopped (null: still true). */
+    validAt: timestamp("valid_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    invalidAt: timestamp("invalid_at", { withTimezone: true, mode: "date" }),
+    invalidReason: text("invalid_reason").$type<FactEnding>(),
+    /** The fact that took this one's place (a contradiction or an edit). */
+    supersededBy: uuid("superseded_by"),
+    /** Messages the fact was learnt or restated from. */
+    sourceMessageUuids: uuid("source_message_uuids").array().notNull().default(sql`'{}'::uuid[]`),
+    /** Pinned facts are never invalidated by the model. */
+    pinned: boolean("pinned").notNull().default(false),
+    origin: text("origin").$type<FactOrigin>().notNull().default("extracted"),
+    embedding: real("embedding").array(),
+    searchVector: searchVector("fact"),
+    ...timestamps,
+  },
+  (t) => [
+    index("facts_user_valid_idx").on(t.userId).where(sql`${t.invalidAt} is null and ${t.deletedAt} is null`),
+    index("facts_session_idx").on(t.sessionPk),
+    index("facts_user_idx").on(t.userId),
+    index("facts_search_vector_idx").using("gin", t.searchVector),
+    index("facts_sources_idx").using("gin", t.sourceMessageUuids),
+    check("facts_rating_check", sql`${t.rating} >= 0 and ${t.rating} <= 1`),
+    check("facts_owner_check", sql`${t.userId} is not null or ${t.sessionPk} is not null`),
+  ],
+);
+
+/** Every change to a fact, by the model or a person: who, when, what, before and after. */
+export const factChanges = pgTable(
+  "fact_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    factUuid: uuid("fact_uuid").notNull(),
+    /** added, restated, invalidated, edited, pinned, unpinned, rejected, deleted, source_deleted, kept_pinned */
+    action: text("action").notNull(),
+    actor: text("actor").notNull(),
+    before: jsonb("before").$type<JsonObject>(),
+    after: jsonb("after").$type<JsonObject>(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("fact_changes_fact_idx").on(t.factUuid, t.id)],
+);
+
+/** How far fact extraction has read each session. */
+export const factExtraction = pgTable("fact_extraction", {
+  sessionPk: bigint("session_pk", { mode: "number" })
+    .primaryKey()
+    .references(() => sessions.id),
+  /** Position of the newest message read for facts. */
+  extractedSeq: bigint("extracted_seq", { mode: "number" }).notNull().default(0),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
@@ -311,3 +387,5 @@ export const documents = pgTable(
 
 export type DocumentCollectionRow = typeof documentCollections.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
+export type FactRow = typeof facts.$inferSelect;
+export type FactChangeRow = typeof factChanges.$inferSelect;

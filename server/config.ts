@@ -48,6 +48,17 @@ const configSchema = z.object({
   ),
   ENGRAM_EMBEDDINGS_TIMEOUT_MS: integer(30_000, 100, 600_000),
   ENGRAM_ENTITIES: optionalText.pipe(z.enum(["on", "off"]).default("on")),
+  // Fact extraction: its own OpenAI-compatible endpoint, else the summarizer's; off without either.
+  ENGRAM_FACTS: optionalText.pipe(z.enum(["on", "off"]).default("on")),
+  ENGRAM_FACTS_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  ENGRAM_FACTS_API_KEY: optionalText,
+  ENGRAM_FACTS_MODEL: optionalText,
+  ENGRAM_FACTS_TIMEOUT_MS: integer(60_000, 100, 3_600_000),
+  ENGRAM_FACTS_BATCH_MESSAGES: integer(50, 1, 1_000),
+  // A session's new messages wait for this many, or for this long a pause, before a model call.
+  ENGRAM_FACTS_MIN_MESSAGES: integer(4, 1, 1_000),
+  ENGRAM_FACTS_QUIET_MS: integer(60_000, 0, 86_400_000),
+  ENGRAM_FACTS_MAX_TOKENS: integer(1_024, 16, 100_000),
   // Background worker: off to run an instance that only serves requests.
   ENGRAM_WORKER: optionalText.pipe(z.enum(["on", "off"]).default("on")),
   ENGRAM_WORKER_POLL_MS: integer(1_000, 10, 3_600_000),

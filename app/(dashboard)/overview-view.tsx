@@ -143,6 +143,9 @@ export function OverviewView() {
                 <Badge tone={enrichment.data.entities ? "indigo" : "zinc"}>
                   Entities {enrichment.data.entities ? "on" : "off"}
                 </Badge>
+                <Badge tone={enrichment.data.facts ? "indigo" : "zinc"}>
+                  {enrichment.data.facts ? `Facts: ${enrichment.data.facts}` : "Fact extraction off"}
+                </Badge>
               </div>
               <dl className="grid grid-cols-2 gap-3">
                 {(

@@ -8,6 +8,7 @@ import type { Summarizer } from "../providers/summarizer";
 import { liveMessages } from "../services/messages";
 import { preparedStatement } from "../services/query";
 import { insertSummary, latestSummary } from "../services/summaries";
+import { extractFacts, type FactJobOptions } from "./facts";
 import {
   completeSession,
   failSession,
@@ -26,7 +27,7 @@ export interface EnrichmentProviders {
   entities: boolean;
 }
 
-export interface ProcessOptions extends LeaseOptions, RetryOptions, EnrichmentProviders {
+export interface ProcessOptions extends LeaseOptions, RetryOptions, EnrichmentProviders, FactJobOptions {
   /** The memory window: a fold happens once this many messages are unsummarized. */
   window: number;
   /** Most messages folded into one summary; a larger backlog is folded in several summaries. */
@@ -62,6 +63,7 @@ export async function processSession(db: Db, sessionPk: number, options: Process
       }
     };
     const checkedSeq = await attempt(() => summarize(db, sessionPk, options));
+    if (options.factExtractor) await attempt(() => extractFacts(db, sessionPk, options));
     await attempt(async () => {
       await enrich(db, sessionPk, options, "messages");
       await enrich(db, sessionPk, options, "summaries");

@@ -4,9 +4,11 @@ import type { Db } from "@/db/client";
 import { config } from "../config";
 import { logFailure } from "../errors";
 import { embedderFromConfig } from "../providers/embeddings";
+import { factExtractorFromConfig } from "../providers/facts";
 import { summarizerFromConfig } from "../providers/summarizer";
 import { embedPendingDocuments } from "./documents";
 import { type Outcome, type ProcessOptions, processSession, requeueUnembedded } from "./enrich";
+import { discoverFactWork } from "./facts";
 import { claimSessions, discoverWork, releaseLeases } from "./leases";
 
 export interface WorkerOptions extends Partial<ProcessOptions> {
@@ -43,6 +45,10 @@ export function workerSettings(
     window: options.window ?? settings.ENGRAM_MEMORY_WINDOW,
     foldLimit: options.foldLimit ?? 1_000,
     batchSize: options.batchSize ?? 100,
+    factExtractor: "factExtractor" in options ? options.factExtractor : factExtractorFromConfig(settings),
+    factBatchSize: options.factBatchSize ?? settings.ENGRAM_FACTS_BATCH_MESSAGES,
+    factMinMessages: options.factMinMessages ?? settings.ENGRAM_FACTS_MIN_MESSAGES,
+    factQuietMs: options.factQuietMs ?? settings.ENGRAM_FACTS_QUIET_MS,
     concurrency: options.concurrency ?? settings.ENGRAM_WORKER_CONCURRENCY,
     pollMs: options.pollMs ?? settings.ENGRAM_WORKER_POLL_MS,
     settleMs: options.settleMs ?? settings.ENGRAM_WORKER_SETTLE_MS,
@@ -59,6 +65,7 @@ export async function runRound(
   discover = true,
 ): Promise<RoundResult> {
   if (discover) await discoverWork(db, settings.window);
+  if (discover && settings.factExtractor) await discoverFactWork(db, settings);
   const claimed = await claimSessions(db, settings, settings.concurrency);
   const outcomes: Record<Outcome, number> = { done: 0, failed: 0, lease_lost: 0 };
   await Promise.all(

@@ -46,7 +46,8 @@ function routesOf(version: ZepVersion): CompiledRoute[] {
     // `documents/{documentUuid}`), whatever the order of the table.
     compiled.sort((a, b) => {
       for (let index = 0; index < Math.min(a.parts.length, b.parts.length); index++) {
-        const rank = Number(a.parts[index]!.param !== undefined) - Number(b.parts[index]!.param !== undefined);
+        const rank =
+          Number(a.parts[index]!.param !== undefined) - Number(b.parts[index]!.param !== undefined);
         if (rank !== 0) return rank;
       }
       return 0;

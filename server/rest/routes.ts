@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { collectionNameSchema } from "../schemas/collections";
 import { sessionIdSchema, userIdSchema, uuidSchema } from "../schemas/common";
 import { enrichmentStatusSchema } from "../schemas/enrichment";
+import { addFactInput, factResponseSchema, factsResponseSchema } from "../schemas/facts";
 import { addMemoryInput, memorySchema } from "../schemas/memory";
 import { messagePageSchema, messageSchema, updateMessageInput } from "../schemas/messages";
 import {
@@ -19,6 +20,7 @@ import {
 } from "../schemas/sessions";
 import { createUserInput, updateUserInput, userListSchema, userSchema } from "../schemas/users";
 import * as enrichment from "../services/enrichment";
+import * as facts from "../services/facts";
 import * as memory from "../services/memory";
 import * as messages from "../services/messages";
 import type { Actor } from "../services/metadata";
@@ -28,6 +30,7 @@ import * as sessions from "../services/sessions";
 import * as users from "../services/users";
 import { collectionRoutes } from "./collectionRoutes";
 import {
+  factListQuery,
   keysetPageQuery,
   memoryQuery,
   messagePageQuery,
@@ -57,7 +60,16 @@ export interface ZepRoute {
   /** OpenAPI-style path; `/users` is `/user` under v1, as Zep's v1 client calls it. */
   path: string;
   summary: string;
-  tag: "users" | "sessions" | "memory" | "messages" | "search" | "enrichment" | "collections" | "documents";
+  tag:
+    | "users"
+    | "sessions"
+    | "memory"
+    | "messages"
+    | "search"
+    | "enrichment"
+    | "facts"
+    | "collections"
+    | "documents";
   query?: z.ZodObject;
   body?: z.ZodType;
   /** A JSON reply with this status and shape, or Zep's plain-text "OK". */
@@ -72,6 +84,7 @@ export const pathParams: Record<string, z.ZodType<string>> = {
   messageUuid: z.string().max(100, "message uuid is too long"),
   collectionName: collectionNameSchema,
   documentUuid: uuidSchema,
+  factUuid: z.string().max(100, "fact uuid is too long"),
 };
 
 const ok = { status: 200, text: "OK" } as const;
@@ -189,6 +202,7 @@ export const zepRoutes: ZepRoute[] = [
         memoryType: options.memoryType ?? options.memory_type,
         maxTokens: options.max_tokens,
         includeContext: options.include_context,
+        minRating: options.minRating ?? options.min_rating,
       });
     },
   },
@@ -245,6 +259,15 @@ export const zepRoutes: ZepRoute[] = [
         updateMessageInput.parse(await body()),
         actor,
       ),
+  },
+  {
+    method: "DELETE",
+    path: "/sessions/{sessionId}/messages/{messageUuid}",
+    summary: "Delete a message (Engram's own); facts it was the only source of stop being valid",
+    tag: "messages",
+    reply: ok,
+    handle: ({ db, actor, params }) =>
+      messages.deleteMessage(db, params.sessionId!, params.messageUuid!, actor),
   },
   {
     method: "POST",
@@ -308,7 +331,96 @@ export const zepRoutes: ZepRoute[] = [
     reply: { status: 200, schema: enrichmentStatusSchema },
     handle: ({ db, params }) => enrichment.getEnrichmentStatus(db, params.sessionId!),
   },
+  ...factRoutes(),
 ];
+
+function factListOptions(query: Record<string, string>) {
+  const options = factListQuery.parse(query);
+  return {
+    asOf: options.as_of,
+    minRating: options.minRating ?? options.min_rating,
+    includeInvalid: options.include_invalid,
+    limit: options.limit,
+  };
+}
+
+/** Zep CE's fact routes, plus adding a fact by hand. */
+function factRoutes(): ZepRoute[] {
+  // zep-js 2.0.2 reads this reply as a JSON string.
+  const jsonOk = { status: 200, schema: z.literal("OK") } as const;
+  return [
+    {
+      method: "GET",
+      path: "/sessions/{sessionId}/facts",
+      summary:
+        "The session's facts (its user's when it has one): valid now, at as_of, or with include_invalid the history",
+      tag: "facts",
+      query: factListQuery,
+      reply: { status: 200, schema: factsResponseSchema },
+      handle: async ({ db, params, query }) => ({
+        facts: await facts.listSessionFacts(db, params.sessionId!, factListOptions(query)),
+      }),
+    },
+    {
+      method: "POST",
+      path: "/sessions/{sessionId}/facts",
+      summary:
+        "Add a fact by hand (to the session's user when it has one); the same valid fact is restated, not duplicated",
+      tag: "facts",
+      body: addFactInput,
+      reply: { status: 201, schema: factResponseSchema },
+      handle: async ({ db, actor, params, body }) => ({
+        fact: await facts.addFact(
+          db,
+          { sessionId: params.sessionId! },
+          addFactInput.parse(await body()),
+          actor,
+        ),
+      }),
+    },
+    {
+      method: "GET",
+      path: "/users/{userId}/facts",
+      summary: "A user's facts: valid now, at as_of, or with include_invalid the history",
+      tag: "facts",
+      query: factListQuery,
+      reply: { status: 200, schema: factsResponseSchema },
+      handle: async ({ db, params, query }) => ({
+        facts: await facts.listUserFacts(db, params.userId!, factListOptions(query)),
+      }),
+    },
+    {
+      method: "POST",
+      path: "/users/{userId}/facts",
+      summary: "Add a fact about a user by hand; the same valid fact is restated, not duplicated",
+      tag: "facts",
+      body: addFactInput,
+      reply: { status: 201, schema: factResponseSchema },
+      handle: async ({ db, actor, params, body }) => ({
+        fact: await facts.addFact(db, { userId: params.userId! }, addFactInput.parse(await body()), actor),
+      }),
+    },
+    {
+      method: "GET",
+      path: "/facts/{factUuid}",
+      summary: "Get a fact (valid or not)",
+      tag: "facts",
+      reply: { status: 200, schema: factResponseSchema },
+      handle: async ({ db, params }) => ({ fact: await facts.getFact(db, params.factUuid!) }),
+    },
+    {
+      method: "DELETE",
+      path: "/facts/{factUuid}",
+      summary: "Delete a fact: gone from every answer (its audit trail stays)",
+      tag: "facts",
+      reply: jsonOk,
+      handle: async ({ db, actor, params }) => {
+        await facts.deleteFact(db, params.factUuid!, actor);
+        return "OK";
+      },
+    },
+  ];
+}
 
 /** Zep Cloud features the v2 client has, which a self-hosted Zep never served. */
 export const unsupportedPaths: { pattern: RegExp; feature: string }[] = [

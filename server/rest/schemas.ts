@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { limitSchema, pageNumberSchema, pageSizeSchema } from "../schemas/common";
+import { listFactsOptions } from "../schemas/facts";
 import { getMemoryOptions } from "../schemas/memory";
 import { listSessionsOrderedInput, memoryTypeSchema } from "../schemas/sessions";
 
@@ -32,6 +33,9 @@ export const memoryQuery = z.object({
   memory_type: memoryTypeSchema.optional(),
   max_tokens: getMemoryOptions.shape.maxTokens,
   include_context: getMemoryOptions.shape.includeContext,
+  /** zep-js 2.0.2 sends `minRating`; `min_rating` is accepted too. */
+  minRating: getMemoryOptions.shape.minRating,
+  min_rating: getMemoryOptions.shape.minRating,
 });
 
 export const searchQuery = z.object({ limit: limitSchema.optional() });
@@ -55,6 +59,15 @@ export const usersOrderedQuery = z.object({
   pageSize: pageSizeSchema.optional(),
   page_number: pageNumberSchema.optional(),
   page_size: pageSizeSchema.optional(),
+});
+
+/** `GET /sessions/{id}/facts` and `GET /users/{id}/facts`. */
+export const factListQuery = z.object({
+  as_of: listFactsOptions.shape.asOf,
+  minRating: listFactsOptions.shape.minRating,
+  min_rating: listFactsOptions.shape.minRating,
+  include_invalid: listFactsOptions.shape.includeInvalid,
+  limit: limitSchema.optional(),
 });
 
 export const okText = z.literal("OK");

@@ -20,6 +20,9 @@ export const enrichmentStatusSchema = z.object({
   /** A worker holds the session right now. */
   in_progress: z.boolean(),
   last_completed_at: timestampSchema.nullable(),
+  /** Whether facts are extracted here ("off" without an LLM), and the messages not read for facts yet. */
+  fact_extraction: z.enum(["on", "off"]),
+  unextracted_messages: z.number().int(),
 });
 export type EnrichmentStatus = z.infer<typeof enrichmentStatusSchema>;
 
@@ -27,6 +30,9 @@ export const enrichmentOverviewSchema = z.object({
   summarizer: z.string(),
   embedder: z.string().nullable(),
   entities: z.boolean(),
+  /** The fact extractor, or null when fact extraction is off (`facts_off_reason` says why). */
+  facts: z.string().nullable(),
+  facts_off_reason: z.string().nullable(),
   worker: z.boolean(),
   sessions_pending: z.number().int(),
   sessions_failing: z.number().int(),

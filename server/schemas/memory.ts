@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { config } from "../config";
 import { metadataSchema, storableText, timestampSchema, uuidSchema } from "./common";
+import { factSchema, ratingSchema } from "./facts";
 import { messageInput, messageSchema } from "./messages";
 import { memoryTypeSchema } from "./sessions";
 
@@ -47,6 +48,8 @@ export const getMemoryOptions = z.object({
     .int("max_tokens must be an integer")
     .min(1, "max_tokens must be at least 1")
     .optional(),
+  /** Only facts rated at least this (Zep's `minRating`). */
+  minRating: ratingSchema.optional(),
   /** Also return `context`: the memory as one block of text, ready for a prompt. */
   includeContext: z
     .union(
@@ -66,6 +69,10 @@ export const memorySchema = z.object({
   /** summary_retriever: the summaries most relevant to the returned messages, best first. */
   relevant_summaries: z.array(summarySchema).optional(),
   memory_type: memoryTypeSchema,
+  /** Valid facts about the session's user (or the session), most relevant to the messages first. */
+  relevant_facts: z.array(factSchema),
+  /** The same facts as sentences (Zep CE's `facts`). */
+  facts: z.array(z.string()),
   /** With `includeContext`: summary and recent turns formatted for a prompt. */
   context: z.string().optional(),
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { limitSchema, sessionIdSchema, userIdSchema } from "./common";
+import { factSchema, ratingSchema } from "./facts";
 import { summarySchema } from "./memory";
 import { messageSchema } from "./messages";
 
-export const searchScopes = ["messages", "summary"] as const;
+export const searchScopes = ["messages", "summary", "facts"] as const;
 export const searchTypes = ["similarity", "mmr"] as const;
 
 const jsonPathSchema = z
@@ -63,7 +64,9 @@ export const searchPayloadSchema = z.object({
     .refine((value) => !value.includes("\u0000"), "text must not contain NUL characters")
     .nullish(),
   metadata: searchFilterSchema.nullish(),
-  search_scope: z.enum(searchScopes, { error: "search_scope must be messages or summary" }).nullish(),
+  search_scope: z.enum(searchScopes, { error: "search_scope must be messages, summary or facts" }).nullish(),
+  /** With `search_scope: facts`: only facts rated at least this. */
+  min_fact_rating: ratingSchema.nullish(),
   /** `mmr` re-ranks for diversity: by embeddings where they exist, by shared words otherwise. */
   search_type: z.enum(searchTypes, { error: "search_type must be similarity or mmr" }).nullish(),
   mmr_lambda: z
@@ -91,6 +94,7 @@ export type SearchInput = z.input<typeof searchInput>;
 export const searchResultSchema = z.object({
   message: messageSchema.optional(),
   summary: summarySchema.optional(),
+  fact: factSchema.optional(),
   /** The matched message's or summary's metadata. */
   metadata: z.record(z.string(), z.unknown()),
   /** The session the item belongs to. */

@@ -12,6 +12,7 @@ import {
 } from "@/db/schema";
 import { config } from "../config";
 import { type Embedder, embedderFromConfig, normalize } from "../providers/embeddings";
+import { factExtractionOffReason, factExtractorFromConfig } from "../providers/facts";
 import { summarizerFromConfig } from "../providers/summarizer";
 import {
   type EnrichmentFailuresInput,
@@ -61,8 +62,13 @@ export async function getEnrichmentStatus(db: Queryable, sessionId: string): Pro
     summaries,
     and(eq(summaries.sessionPk, session.id), isNull(summaries.deletedAt), isNull(summaries.enrichedAt)),
   );
+  const extracting = factExtractorFromConfig() !== undefined;
+  const unextracted = extracting ? await unextractedMessages(db, session.id) : 0;
   const owed =
-    unenrichedMessages > 0 || unenrichedSummaries > 0 || unsummarized >= config().ENGRAM_MEMORY_WINDOW;
+    unenrichedMessages > 0 ||
+    unenrichedSummaries > 0 ||
+    unextracted > 0 ||
+    unsummarized >= config().ENGRAM_MEMORY_WINDOW;
   return {
     session_id: session.sessionId,
     state: stateOf(state, owed),
@@ -75,7 +81,19 @@ export async function getEnrichmentStatus(db: Queryable, sessionId: string): Pro
     next_attempt_at: state?.pending || owed ? iso(state?.nextAttemptAt) : null,
     in_progress: Boolean(state?.leaseExpiresAt && state.leaseExpiresAt > new Date()),
     last_completed_at: iso(state?.completedAt),
+    fact_extraction: extracting ? "on" : "off",
+    unextracted_messages: unextracted,
   };
+}
+
+/** Live messages of the session that fact extraction has not read yet. */
+async function unextractedMessages(db: Queryable, sessionPk: number): Promise<number> {
+  return countOf(
+    db,
+    sql`select count(*) as count from messages m
+         where m.session_pk = ${sessionPk} and m.deleted_at is null
+           and m.seq > coalesce((select extracted_seq from fact_extraction where session_pk = ${sessionPk}), 0)`,
+  );
 }
 
 function stateOf(row: SessionEnrichmentRow | undefined, owed: boolean): EnrichmentStatus["state"] {
@@ -91,6 +109,8 @@ export async function getEnrichmentOverview(db: Queryable): Promise<EnrichmentOv
     summarizer: summarizerFromConfig(settings).name,
     embedder: embedderFromConfig(settings)?.name ?? null,
     entities: settings.ENGRAM_ENTITIES === "on",
+    facts: factExtractorFromConfig(settings)?.name ?? null,
+    facts_off_reason: factExtractionOffReason(settings) ?? null,
     worker: settings.ENGRAM_WORKER === "on",
     sessions_pending: await countOf(db, sql`select count(*) as count ${liveState} where e.pending`),
     sessions_failing: await countOf(db, sql`select count(*) as count ${liveState} where e.attempts > 0`),
@@ -207,7 +227,7 @@ export async function relevantSummaries(
 }
 
 /** The mean of the messages' stored embeddings when they all have one, else their text embedded. */
-async function recentVector(embedder: Embedder, recent: MessageRow[], text: string) {
+export async function recentVector(embedder: Embedder, recent: MessageRow[], text: string) {
   const stored = recent.map((message) => message.embedding);
   const dimensions = stored[0]?.length ?? 0;
   if (dimensions > 0 && stored.every((vector) => vector?.length === dimensions)) {

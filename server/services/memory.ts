@@ -21,6 +21,8 @@ import {
   type Memory,
 } from "../schemas/memory";
 import { relevantSummaries } from "./enrichment";
+import { relevantFacts } from "./factRanking";
+import { type FactRecord, ownerOfSession, toFact } from "./facts";
 import { liveMessages, toMessage } from "./messages";
 import { type Actor, assertCallerMetadata } from "./metadata";
 import { fieldsOf, preparedStatement } from "./query";
@@ -190,9 +192,13 @@ export async function getMemory(
     summary = await latestSummary(db, session.id);
   }
   if (recent === undefined) throw new Error("unreachable: no messages read");
+  let known = await relevantFacts(db, ownerOfSession(session), recent, {
+    minRating: options.minRating,
+    limit: RELEVANT_FACTS,
+  });
 
   if (options.maxTokens !== undefined) {
-    ({ summary, recent } = fitTokenBudget(options.maxTokens, summary, recent));
+    ({ summary, recent, known } = fitTokenBudget(options.maxTokens, summary, recent, known));
   }
 
   return {
@@ -200,13 +206,25 @@ export async function getMemory(
     ...(summary && { summary: toSummary(summary) }),
     ...(relevant && { relevant_summaries: relevant.map(toSummary) }),
     memory_type: memoryType,
-    ...(options.includeContext && { context: memoryContext(summary ? (relevant ?? [summary]) : [], recent) }),
+    relevant_facts: known.map(toFact),
+    facts: known.map(({ row }) => row.fact),
+    ...(options.includeContext && {
+      context: memoryContext(summary ? (relevant ?? [summary]) : [], recent, known),
+    }),
   };
 }
 
-/** Summaries and recent turns as one block of text, ready to put into a prompt. */
-export function memoryContext(summaryRows: SummaryRow[], recent: MessageRow[]): string {
+/** Most facts returned with memory. */
+const RELEVANT_FACTS = 10;
+
+/** Facts, summaries and recent turns as one block of text, ready to put into a prompt. */
+export function memoryContext(
+  summaryRows: SummaryRow[],
+  recent: MessageRow[],
+  known: FactRecord[] = [],
+): string {
   const parts: string[] = [];
+  if (known.length > 0) parts.push(`What is known:\n${known.map(({ row }) => `- ${row.fact}`).join("\n")}`);
   if (summaryRows.length === 1) parts.push(`Summary of the conversation so far:\n${summaryRows[0]!.content}`);
   if (summaryRows.length > 1) {
     parts.push(
@@ -297,16 +315,33 @@ async function newestMessages(
 }
 
 /**
- * Drops the oldest messages until summary and messages fit. A summary too large on its own is
- * dropped instead, so the newest messages that fit still come back.
+ * Drops the oldest messages and the least relevant facts until summary, facts and messages fit.
+ * A summary too large on its own is dropped instead, so the newest messages that fit still come
+ * back. Facts may take half of what the summary leaves; messages then take what they need, and
+ * facts fill what is still free.
  */
-function fitTokenBudget(maxTokens: number, summary: SummaryRow | undefined, recent: MessageRow[]) {
+function fitTokenBudget(
+  maxTokens: number,
+  summary: SummaryRow | undefined,
+  recent: MessageRow[],
+  known: FactRecord[],
+) {
   if (summary && summary.tokenCount > maxTokens) summary = undefined;
   let total = summary?.tokenCount ?? 0;
+  const kept = new Set<FactRecord>();
+  const takeFacts = (limit: number) => {
+    for (const record of known) {
+      if (kept.has(record) || total + record.row.tokenCount > limit) continue;
+      kept.add(record);
+      total += record.row.tokenCount;
+    }
+  };
+  takeFacts(total + Math.floor((maxTokens - total) / 2));
   let keepFrom = recent.length;
   while (keepFrom > 0 && total + recent[keepFrom - 1]!.tokenCount <= maxTokens) {
     keepFrom -= 1;
     total += recent[keepFrom]!.tokenCount;
   }
-  return { summary, recent: recent.slice(keepFrom) };
+  takeFacts(maxTokens);
+  return { summary, recent: recent.slice(keepFrom), known: known.filter((record) => kept.has(record)) };
 }

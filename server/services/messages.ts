@@ -13,6 +13,7 @@ import {
   type UpdateMessageInput,
   updateMessageInput,
 } from "../schemas/messages";
+import { invalidateFactsWithoutSources } from "./factSources";
 import { type Actor, mergeCallerMetadata, recordMetadataChange } from "./metadata";
 import { fieldsOf, preparedStatement } from "./query";
 import { requireSession } from "./sessions";
@@ -165,5 +166,31 @@ export async function updateMessage(
       after: metadata,
     });
     return toMessage(updated!);
+  });
+}
+
+/**
+ * Soft-deletes one message; the facts it was the only source of stop being valid. Summaries that
+ * folded it in stay as they are.
+ */
+export async function deleteMessage(
+  db: Db,
+  sessionId: string,
+  messageUuid: string,
+  actor: Actor,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const session = await requireSession(tx, sessionId, true);
+    const current = await requireMessage(tx, session.id, messageUuid, true);
+    await tx.update(messages).set({ deletedAt: sql`now()` }).where(eq(messages.id, current.id));
+    await tx
+      .update(sessions)
+      .set({
+        messageCount: sql`greatest(${sessions.messageCount} - 1, 0)`,
+        tokenCount: sql`greatest(${sessions.tokenCount} - ${current.tokenCount}, 0)`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(sessions.id, session.id));
+    await invalidateFactsWithoutSources(tx, sql`array[${current.uuid}]::uuid[]`, actor);
   });
 }

@@ -1,7 +1,15 @@
 import { and, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import type { z } from "zod";
 import type { Queryable } from "@/db/client";
-import { type MessageRow, messages, type SummaryRow, sessions, summaries } from "@/db/schema";
+import {
+  type MessageRow,
+  messages,
+  type SessionRow,
+  type SummaryRow,
+  sessions,
+  summaries,
+} from "@/db/schema";
 import { invalid, notFound } from "../errors";
 import { cosine, embedderFromConfig } from "../providers/embeddings";
 import {
@@ -12,6 +20,8 @@ import {
   type WhereClause,
 } from "../schemas/search";
 import { embeddingSimilarity, embedQuery } from "./enrichment";
+import { searchFacts } from "./factRanking";
+import { ownerOfSession, toFact } from "./facts";
 import { toMessage } from "./messages";
 import { parseSearchText, type SearchText } from "./searchText";
 import { requireSession } from "./sessions";
@@ -78,6 +88,7 @@ export async function search(db: Queryable, rawInput: SearchInput): Promise<Sear
   if (input.userId !== undefined && !(await findLiveUser(db, input.userId))) {
     throw notFound(`user ${JSON.stringify(input.userId)}`);
   }
+  if (input.search_scope === "facts") return searchFactsScope(db, input, text, session);
   if (filter?.where) await assertValidJsonPaths(db, filter.where);
 
   const candidateLimit = input.limit * CANDIDATES_PER_RESULT;
@@ -124,6 +135,33 @@ export async function search(db: Queryable, rawInput: SearchInput): Promise<Sear
     mmrLambda: input.mmr_lambda ?? 0.5,
     queryVector,
   }).map(toSearchResult);
+}
+
+/** `search_scope: facts`: the valid facts of the session's owner, or of the user, matching the text. */
+async function searchFactsScope(
+  db: Queryable,
+  input: z.output<typeof searchInput>,
+  text: string,
+  session: SessionRow | undefined,
+): Promise<SearchResult[]> {
+  if (!text) throw invalid("search_scope facts needs text");
+  const owner = session
+    ? ownerOfSession(session)
+    : input.userId !== undefined
+      ? { userId: input.userId }
+      : undefined;
+  if (!owner) throw invalid("search_scope facts needs a session or a user");
+  const found = await searchFacts(db, owner, text, {
+    limit: input.limit,
+    minRating: input.min_fact_rating ?? undefined,
+  });
+  return found.map(({ record, score }) => ({
+    fact: toFact(record),
+    metadata: {},
+    session_id: session?.sessionId ?? record.sessionId ?? "",
+    dist: score,
+    score,
+  }));
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   type UpdateSessionInput,
   updateSessionInput,
 } from "../schemas/sessions";
+import { invalidateFactsWithoutSources, sessionMessageUuids } from "./factSources";
 import { type Actor, assertCallerMetadata, mergeCallerMetadata, recordMetadataChange } from "./metadata";
 import { preparedStatement } from "./query";
 import { findLiveUser } from "./users";
@@ -207,5 +208,6 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
       .update(sessions)
       .set({ deletedAt: sql`now()`, summarizedSeq: sql`${sessions.messageSeq}` })
       .where(eq(sessions.id, session.id));
+    await invalidateFactsWithoutSources(tx, sessionMessageUuids(session.id), "engram");
   });
 }

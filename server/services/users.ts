@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
-import { messages, sessions, summaries, type UserRow, users } from "@/db/schema";
+import { facts, messages, sessions, summaries, type UserRow, users } from "@/db/schema";
 import { AppError, notFound } from "../errors";
 import {
   type CreateUserInput,
@@ -140,6 +140,10 @@ export async function deleteUser(db: Db, userId: string): Promise<void> {
       .set({ deletedAt: sql`now()`, summarizedSeq: sql`${sessions.messageSeq}` })
       .where(and(eq(sessions.userId, user.userId), isNull(sessions.deletedAt)));
     await tx.update(users).set({ deletedAt: sql`now()` }).where(eq(users.id, user.id));
+    await tx
+      .update(facts)
+      .set({ deletedAt: sql`now()` })
+      .where(and(eq(facts.userId, user.userId), isNull(facts.deletedAt)));
   });
 }
 

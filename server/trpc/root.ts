@@ -5,6 +5,7 @@ import { auditRouter } from "./routers/audit";
 import { collectionsRouter } from "./routers/collections";
 import { dashboardRouter } from "./routers/dashboard";
 import { enrichmentRouter } from "./routers/enrichment";
+import { factsRouter } from "./routers/facts";
 import { memoryRouter } from "./routers/memory";
 import { messagesRouter } from "./routers/messages";
 import { searchRouter } from "./routers/search";
@@ -19,6 +20,7 @@ export const appRouter = router({
   search: searchRouter,
   apiKeys: apiKeysRouter,
   enrichment: enrichmentRouter,
+  facts: factsRouter,
   accounts: accountsRouter,
   dashboard: dashboardRouter,
   audit: auditRouter,

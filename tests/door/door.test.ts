@@ -167,7 +167,10 @@ describe("the door", () => {
     const notAllowed = await call("PUT", "/api/v2/sessions/x/memory", { headers: bearer(), body: "{}" });
     expectJsonError(notAllowed, 405);
     expect(notAllowed.headers.get("allow")).toContain("GET");
-    expectJsonError(await call("POST", "/api/v2/sessions/x/classify", { headers: bearer(), body: "{}" }), 501);
+    expectJsonError(
+      await call("POST", "/api/v2/sessions/x/classify", { headers: bearer(), body: "{}" }),
+      501,
+    );
     expectJsonError(await call("POST", "/api/v2/sessions", { headers: bearer(), body: "{not json" }), 400);
     expectJsonError(await call("POST", "/healthz"), 405);
     expectJsonError(await call("DELETE", "/api/openapi.json"), 405);

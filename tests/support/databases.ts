@@ -15,6 +15,9 @@ export const backends: Backend[] = ["postgres", "pglite"];
 const tables = [
   "documents",
   "document_collections",
+  "fact_changes",
+  "fact_extraction",
+  "facts",
   "metadata_changes",
   "session_enrichment",
   "summaries",

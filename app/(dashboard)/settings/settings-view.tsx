@@ -403,6 +403,11 @@ function Providers() {
               ],
               ["Entity extraction", status.data.entities ? "on" : "off", status.data.entities],
               [
+                "Fact extraction",
+                status.data.facts ?? `off: ${status.data.facts_off_reason}`,
+                Boolean(status.data.facts),
+              ],
+              [
                 "Background worker",
                 status.data.worker ? "running in this server" : "off",
                 status.data.worker,

@@ -7,7 +7,7 @@ import {
   updateMessageInput,
 } from "../../schemas/messages";
 import * as messages from "../../services/messages";
-import { annotateProcedure, readProcedure, router } from "../init";
+import { annotateProcedure, readProcedure, router, writeProcedure } from "../init";
 
 const byId = z.object({ sessionId: sessionIdSchema, uuid: z.string() });
 
@@ -26,4 +26,8 @@ export const messagesRouter = router({
     .mutation(({ ctx, input }) =>
       messages.updateMessage(ctx.db, input.sessionId, input.uuid, input.patch, ctx.actor),
     ),
+  /** Facts whose only source was this message stop being valid. */
+  delete: writeProcedure
+    .input(byId)
+    .mutation(({ ctx, input }) => messages.deleteMessage(ctx.db, input.sessionId, input.uuid, ctx.actor)),
 });

@@ -73,6 +73,11 @@ export function EnrichmentCard({ sessionId }: { sessionId: string }) {
               </div>
             ))}
           </dl>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            {status.data.fact_extraction === "on"
+              ? `Facts: ${formatNumber(status.data.unextracted_messages)} messages not read yet`
+              : "Fact extraction off"}
+          </p>
           {status.data.state === "failing" && (
             <div
               role="alert"

@@ -27,6 +27,7 @@ import {
 } from "../../../_components/ui";
 import { displayName, formatNumber, sessionHref } from "../../../_lib/format";
 import { useTRPC } from "../../../_lib/trpc";
+import { FactsPanel } from "./facts-panel";
 
 export function UserView({ userId }: { userId: string }) {
   const trpc = useTRPC();
@@ -120,6 +121,7 @@ export function UserView({ userId }: { userId: string }) {
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
           {editing && <ProfileForm user={data} onDone={() => setEditing(false)} update={update} />}
+          <FactsPanel userId={userId} />
           <Card>
             <CardHeader
               title="Sessions"

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { factEndings, factOrigins } from "@/db/schema";
+import { limitSchema, storableText, timestampSchema, uuidSchema } from "./common";
+
+/** A fact on the wire: Zep's `uuid`, `fact`, `rating`, `created_at`, plus validity and provenance. */
+export const factSchema = z
+  .object({
+    uuid: uuidSchema,
+    fact: z.string(),
+    rating: z.number(),
+    created_at: timestampSchema,
+    updated_at: timestampSchema,
+    valid_at: timestampSchema,
+    /** When the fact stopped being true; null while it holds. */
+    invalid_at: timestampSchema.nullable(),
+    invalid_reason: z.enum(factEndings).nullable(),
+    superseded_by: uuidSchema.nullable(),
+    /** The user the fact is about; null for a fact about a session that has no user. */
+    user_id: z.string().nullable(),
+    /** The session it is about (no user) or was first learnt in. */
+    session_id: z.string().nullable(),
+    source_message_uuids: z.array(uuidSchema),
+    pinned: z.boolean(),
+    origin: z.enum(factOrigins),
+    token_count: z.number().int(),
+  })
+  .meta({ id: "Fact" });
+export type Fact = z.infer<typeof factSchema>;
+
+export const factText = storableText("fact").pipe(
+  z.string().trim().min(1, "fact must not be empty").max(2_000, "fact must be at most 2000 characters"),
+);
+
+export const ratingSchema = z.coerce
+  .number({ error: "rating must be a number" })
+  .min(0, "rating must be between 0 and 1")
+  .max(1, "rating must be between 0 and 1");
+
+/** `as_of`: the facts that were valid (and known) at that time. */
+export const asOfSchema = z.iso.datetime({ offset: true, error: "as_of must be an RFC 3339 date-time" });
+
+const booleanFlag = (label: string) =>
+  z.union(
+    [
+      z.boolean(),
+      z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1"),
+    ],
+    { error: `${label} must be true or false` },
+  );
+
+export const listFactsOptions = z.object({
+  asOf: asOfSchema.optional(),
+  minRating: ratingSchema.optional(),
+  /** Also facts that are no longer valid (the history), newest first. */
+  includeInvalid: booleanFlag("include_invalid").optional(),
+  limit: limitSchema.default(1000),
+});
+export type ListFactsOptions = z.input<typeof listFactsOptions>;
+
+export const addFactInput = z.object({
+  fact: factText,
+  rating: ratingSchema.default(0.5),
+  pinned: z.boolean().default(false),
+  source_message_uuids: z.array(uuidSchema).max(100).default([]),
+});
+export type AddFactInput = z.input<typeof addFactInput>;
+
+export const editFactInput = z
+  .object({ fact: factText.optional(), rating: ratingSchema.optional() })
+  .refine((edit) => edit.fact !== undefined || edit.rating !== undefined, "give fact or rating");
+export type EditFactInput = z.input<typeof editFactInput>;
+
+export const factChangeSchema = z.object({
+  id: z.number().int(),
+  fact_uuid: uuidSchema,
+  action: z.string(),
+  actor: z.string(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  created_at: timestampSchema,
+});
+export type FactChange = z.infer<typeof factChangeSchema>;
+
+/** A fact with its trail and the facts it replaced or was replaced by. */
+export const factHistorySchema = z.object({
+  fact: factSchema,
+  changes: z.array(factChangeSchema),
+});
+
+/** Zep's `GET /facts/{uuid}` reply. */
+export const factResponseSchema = z.object({ fact: factSchema });
+/** Zep's `GET /sessions/{id}/facts` and `GET /users/{id}/facts` reply. */
+export const factsResponseSchema = z.object({ facts: z.array(factSchema) });
+
+/** The whole instance's fact extraction, for the dashboard and status. */
+export const factExtractionStatusSchema = z.object({
+  /** The extractor's name, or null when extraction is off. */
+  extractor: z.string().nullable(),
+  /** Why extraction is off, in words an operator can act on. */
+  off_reason: z.string().nullable(),
+});
+export type FactExtractionStatus = z.infer<typeof factExtractionStatusSchema>;

@@ -1,0 +1,39 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Queryable, queryRows } from "@/db/client";
+import type { Actor } from "./metadata";
+
+/**
+ * Invalidates the valid facts that had a source among `deletedUuids` (a uuid[] expression) and
+ * have no live source left. Kept apart from the facts service so that message and session
+ * deletion can call it without a circle between services.
+ */
+export async function invalidateFactsWithoutSources(
+  tx: Queryable,
+  deletedUuids: SQL,
+  actor: Actor,
+): Promise<number> {
+  const rows = await queryRows<{ uuid: string; fact: string; invalid_at: string }>(
+    tx,
+    sql`
+      update facts f
+         set invalid_at = now(), invalid_reason = 'source_deleted', updated_at = now()
+       where f.invalid_at is null and f.deleted_at is null
+         and f.source_message_uuids && (${deletedUuids})
+         and not exists (
+           select 1 from messages m
+            where m.uuid = any(f.source_message_uuids) and m.deleted_at is null)
+      returning f.uuid, f.fact, f.invalid_at`,
+  );
+  if (rows.length > 0) {
+    await tx.execute(sql`
+      insert into fact_changes (fact_uuid, action, actor, before, after)
+      select r.uuid, 'source_deleted', ${actor}, jsonb_build_object('fact', r.fact, 'invalid_at', null),
+             jsonb_build_object('fact', r.fact, 'invalid_at', r.invalid_at, 'invalid_reason', 'source_deleted')
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(uuid uuid, fact text, invalid_at timestamptz)`);
+  }
+  return rows.length;
+}
+
+/** The uuids of a session's messages, as an expression for `invalidateFactsWithoutSources`. */
+export const sessionMessageUuids = (sessionPk: number): SQL =>
+  sql`array(select uuid from messages where session_pk = ${sessionPk})`;
