@@ -107,7 +107,8 @@ export type SearchResult = z.infer<typeof searchResultSchema>;
 
 /**
  * Zep CE's `POST /sessions/search`: across the sessions named in `session_ids`, one user's
- * sessions, or every session. `record_filter` is the metadata filter; `facts` scope belongs to facts.
+ * sessions, or every session. `record_filter` is the metadata filter; `facts` searches the facts of
+ * that user or of the named sessions' owners.
  */
 export const sessionSearchInput = z.object({
   text: searchPayloadSchema.shape.text,
@@ -130,6 +131,7 @@ export const sessionSearchInput = z.object({
 export type SessionSearchInput = z.input<typeof sessionSearchInput>;
 
 export const sessionSearchResultSchema = z.object({
+  fact: factSchema.optional(),
   message: messageSchema.optional(),
   summary: summarySchema.optional(),
   session_id: z.string(),

@@ -1,5 +1,11 @@
+import type { z } from "zod";
 import type { Queryable } from "@/db/client";
-import { type SessionSearchInput, type SessionSearchResponse, sessionSearchInput } from "../schemas/search";
+import {
+  type SearchResult,
+  type SessionSearchInput,
+  type SessionSearchResponse,
+  sessionSearchInput,
+} from "../schemas/search";
 import { search } from "./search";
 
 /**
@@ -11,22 +17,49 @@ export async function searchSessions(
   rawInput: SessionSearchInput,
 ): Promise<SessionSearchResponse> {
   const input = sessionSearchInput.parse(rawInput);
-  // Facts live in their own store; until it holds any, a facts search finds nothing.
-  if (input.search_scope === "facts") return { results: [] };
-  const found = await search(db, {
-    text: input.text,
-    metadata: input.record_filter,
-    search_scope: input.search_scope,
-    search_type: input.search_type,
-    mmr_lambda: input.mmr_lambda,
-    sessionIds: input.session_ids ?? undefined,
-    userId: input.user_id ?? undefined,
-    limit: input.limit,
-  });
+  const found =
+    input.search_scope === "facts"
+      ? await searchFactsAcross(db, input)
+      : await search(db, {
+          text: input.text,
+          metadata: input.record_filter,
+          search_scope: input.search_scope,
+          search_type: input.search_type,
+          mmr_lambda: input.mmr_lambda,
+          sessionIds: input.session_ids ?? undefined,
+          userId: input.user_id ?? undefined,
+          limit: input.limit,
+        });
   const minScore = input.min_score ?? 0;
   return {
     results: found
       .filter((result) => result.score >= minScore)
-      .map(({ message, summary, session_id, score }) => ({ message, summary, session_id, score })),
+      .map(({ fact, message, summary, session_id, score }) => ({
+        fact,
+        message,
+        summary,
+        session_id,
+        score,
+      })),
   };
+}
+
+/** Facts of one user, or of the owners of the named sessions (each fact once, best first). */
+async function searchFactsAcross(db: Queryable, input: z.output<typeof sessionSearchInput>) {
+  const common = {
+    text: input.text,
+    search_scope: "facts" as const,
+    min_fact_rating: input.min_fact_rating,
+    limit: input.limit,
+  };
+  if (!input.session_ids) return search(db, { ...common, userId: input.user_id ?? undefined });
+  const perSession = await Promise.all(
+    input.session_ids.map((sessionId) => search(db, { ...common, sessionId })),
+  );
+  const best = new Map<string, SearchResult>();
+  for (const result of perSession.flat()) {
+    const key = result.fact?.uuid ?? "";
+    if (!best.has(key) || best.get(key)!.score < result.score) best.set(key, result);
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, input.limit);
 }

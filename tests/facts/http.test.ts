@@ -155,6 +155,16 @@ describe("facts over HTTP", () => {
     expect(((await search.json()) as { fact?: { uuid: string } }[]).map((hit) => hit.fact?.uuid)).toEqual([
       fact.uuid,
     ]);
+    // Zep CE's search across sessions, by user and by session ids.
+    for (const scope of [{ user_id: "jane" }, { session_ids: ["s1"] }]) {
+      const across = await call("/api/v2/sessions/search", {
+        method: "POST",
+        body: JSON.stringify({ text: "email", search_scope: "facts", ...scope }),
+      });
+      expect(across.status).toBe(200);
+      const { results } = (await across.json()) as { results: { fact?: { uuid: string } }[] };
+      expect(results.map((hit) => hit.fact?.uuid)).toEqual([fact.uuid]);
+    }
   });
 
   it("deleting a message over REST invalidates the facts it alone supported", async () => {
