@@ -106,11 +106,17 @@ async function feed(
     // Folds happen once `window` messages are unsummarized; running every window/2 messages
     // folds exactly as a worker that runs after every turn.
     if (sinceWorker >= step) {
-      await runUntilIdle(db, { summarizer, entities: false, window, concurrency: 1 });
+      await runUntilIdle(db, {
+        summarizer,
+        factExtractor: undefined,
+        entities: false,
+        window,
+        concurrency: 1,
+      });
       sinceWorker = 0;
     }
   }
-  await runUntilIdle(db, { summarizer, entities: false, window, concurrency: 1 });
+  await runUntilIdle(db, { summarizer, factExtractor: undefined, entities: false, window, concurrency: 1 });
   return uuids;
 }
 

@@ -32,6 +32,8 @@ describe("the worker killed mid-summary", () => {
       ENGRAM_MEMORY_WINDOW: String(WINDOW),
       ENGRAM_SUMMARIZER_BASE_URL: stub.url,
       ENGRAM_SUMMARIZER_API_KEY: "stub-key",
+      // The stub answers every chat with a summary: facts, which would share it, stay off.
+      ENGRAM_FACTS: "off",
       ENGRAM_WORKER_POLL_MS: "500",
     };
   });
@@ -56,7 +58,7 @@ describe("the worker killed mid-summary", () => {
        where s.session_id = 'killed'`;
     expect(lease?.lease_owner).toBeTruthy();
 
-    first.child.kill("SIGKILL");
+    first.crash();
     const killedAt = performance.now();
     await first.exited;
     release();

@@ -24,6 +24,8 @@ describe("SIGTERM under load", () => {
       ENGRAM_MEMORY_WINDOW: String(WINDOW),
       ENGRAM_SUMMARIZER_BASE_URL: stub.url,
       ENGRAM_SUMMARIZER_API_KEY: "stub-key",
+      // The stub answers every chat with a summary: facts, which would share it, stay off.
+      ENGRAM_FACTS: "off",
       ENGRAM_WORKER_POLL_MS: "500",
       ENGRAM_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_WAIT_MS),
     });

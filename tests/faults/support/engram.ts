@@ -14,6 +14,8 @@ export interface EngramProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Kills what is left (tests' clean-up). */
   stop(): Promise<void>;
+  /** SIGKILL to the server and its worker process at once. */
+  crash(): void;
 }
 
 const distDir = process.env.ENGRAM_DIST_DIR || ".next";
@@ -42,6 +44,8 @@ export async function launchEngram(
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that a crash can take the server and its worker process together.
+    detached: true,
   });
   let log = "";
   const capture = (chunk: Buffer) => {
@@ -54,8 +58,16 @@ export async function launchEngram(
   );
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGKILL");
+    crash();
     await exited;
+  };
+  /** SIGKILL to the server and its worker process at once, as a machine or container crash. */
+  const crash = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
   };
 
   const deadline = Date.now() + 60_000;
@@ -72,7 +84,7 @@ export async function launchEngram(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, apiKey: faultApiKey, child, output: () => log, exited, stop };
+  return { url, apiKey: faultApiKey, child, output: () => log, exited, stop, crash };
 }
 
 /** One request's outcome, timed from the client's side. */
