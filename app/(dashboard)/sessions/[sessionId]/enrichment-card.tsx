@@ -15,7 +15,7 @@ import {
 } from "../../../_components/ui";
 import { formatNumber } from "../../../_lib/format";
 import { useTRPC } from "../../../_lib/trpc";
-import { LIVE_INTERVAL_MS } from "./transcript";
+import { LIVE_INTERVAL_MS } from "./queries";
 
 const stateBadge = {
   up_to_date: { tone: "green", label: "Up to date" },

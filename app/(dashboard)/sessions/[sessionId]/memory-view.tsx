@@ -17,7 +17,9 @@ import {
 } from "../../../_components/ui";
 import { formatNumber } from "../../../_lib/format";
 import { useTRPC } from "../../../_lib/trpc";
-import { LIVE_INTERVAL_MS, MessageItem, SummaryCard } from "./transcript";
+import { MessageItem } from "./message-item";
+import { LIVE_INTERVAL_MS } from "./queries";
+import { SummaryCard } from "./summary-card";
 import type { MemoryType } from "./types";
 
 export const memoryTypeLabels: Record<MemoryType, string> = {

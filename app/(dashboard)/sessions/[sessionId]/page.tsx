@@ -24,7 +24,7 @@ export default async function SessionPage({ params }: Params) {
   await Promise.all([
     queryClient.prefetchQuery(trpc.sessions.get.queryOptions({ sessionId })),
     queryClient.prefetchInfiniteQuery(
-      trpc.messages.list.infiniteQueryOptions(transcriptInput(sessionId), {
+      trpc.messages.transcript.infiniteQueryOptions(transcriptInput(sessionId), {
         getNextPageParam: nextTranscriptCursor,
       }),
     ),

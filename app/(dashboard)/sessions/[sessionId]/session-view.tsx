@@ -25,7 +25,8 @@ import { useTRPC, useTRPCClient } from "../../../_lib/trpc";
 import { EnrichmentCard } from "./enrichment-card";
 import { download, fileNameFor, loadSessionExport, toMarkdown } from "./export";
 import { MemoryView, memoryTypeLabels } from "./memory-view";
-import { LIVE_INTERVAL_MS, Transcript } from "./transcript";
+import { LIVE_INTERVAL_MS } from "./queries";
+import { Transcript } from "./transcript";
 
 type Tab = "transcript" | "memory";
 
@@ -210,7 +211,7 @@ export function SessionView({ sessionId }: { sessionId: string }) {
           </div>
           <div role="tabpanel">
             {tab === "transcript" ? (
-              <Transcript sessionId={sessionId} />
+              <Transcript sessionId={sessionId} messageCount={data.message_count} />
             ) : (
               <MemoryView sessionId={sessionId} sessionDefault={data.memory_type} />
             )}
