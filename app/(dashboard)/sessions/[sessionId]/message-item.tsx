@@ -8,6 +8,8 @@ import { DateTime, useFormattedDate } from "@/app/_components/time";
 import { Badge, Button, cx, roleTypeTone } from "@/app/_components/ui";
 import { formatNumber } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
+import { MessageContent } from "./message-content";
+import type { ToolLinks } from "./tool-calls";
 import type { Message } from "./types";
 
 const avatarTone: Record<string, string> = {
@@ -37,6 +39,7 @@ export function MessageItem({
   annotatable,
   linkable,
   highlighted,
+  toolLinks,
 }: {
   message: Message;
   sessionId: string;
@@ -44,6 +47,7 @@ export function MessageItem({
   /** In the transcript: the message is the target of `#uuid` links. */
   linkable?: boolean;
   highlighted?: boolean;
+  toolLinks?: ToolLinks;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -134,12 +138,7 @@ export function MessageItem({
             </Button>
           )}
         </header>
-        <p
-          className="mt-1 text-sm leading-6 break-words whitespace-pre-wrap text-zinc-800 dark:text-zinc-200"
-          data-testid="message-content"
-        >
-          {message.content}
-        </p>
+        <MessageContent message={message} links={toolLinks} />
         {entities.length > 0 && (
           <div className="mt-1.5 flex flex-wrap gap-1">
             {entities.map((entity) => (

@@ -8,6 +8,7 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { MessageItem } from "./message-item";
 import { LIVE_INTERVAL_MS, nextTranscriptCursor, TRANSCRIPT_PAGE, transcriptInput } from "./queries";
 import { SummaryCard } from "./summary-card";
+import { linkToolCalls } from "./tool-calls";
 
 /** The message a `#uuid` link points at, following the browser's hash. */
 function useLinkedMessage(): string | null {
@@ -106,6 +107,7 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
   const summaryAfter = new Map(
     (summaries.data ?? []).map((summary) => [summary.recent_message_uuid, summary]),
   );
+  const toolLinks = linkToolCalls(ordered);
   const earlier = Math.max(0, messageCount - ordered.length);
 
   function loadOlder() {
@@ -152,6 +154,7 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
                 annotatable
                 linkable
                 highlighted={message.uuid === linked}
+                toolLinks={toolLinks}
               />
               {summary && (
                 <div className="px-4 pb-4 sm:px-5">
