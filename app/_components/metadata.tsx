@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { DateTime } from "../_components/time";
 import { useTRPC } from "../_lib/trpc";
+import { JsonValue } from "./json-value";
 import { Badge, Button, cx, InlineError, Input, Loading, Spinner, Textarea } from "./ui";
 
 export type JsonObject = Record<string, unknown>;
@@ -76,6 +77,12 @@ export function JsonField({
 function renderValue(value: unknown) {
   if (typeof value === "string") return value;
   return JSON.stringify(value);
+}
+
+/** Text as text; numbers, lists and objects as JSON, nested ones collapsible. */
+export function MetadataValue({ value }: { value: unknown }) {
+  if (typeof value === "string") return <span className="wrap-anywhere">{value}</span>;
+  return <JsonValue value={value} />;
 }
 
 /** Tags live in metadata under `tags`, as a list of strings. */
@@ -234,7 +241,7 @@ export function MetadataPanel({
               >
                 {key}
               </dt>
-              <dd className="min-w-0 flex-1 break-words text-zinc-900 dark:text-zinc-100">
+              <dd className="min-w-0 flex-1 wrap-anywhere text-zinc-900 dark:text-zinc-100">
                 {editing?.key === key ? (
                   <form
                     className="flex gap-1.5"
@@ -257,9 +264,7 @@ export function MetadataPanel({
                     </Button>
                   </form>
                 ) : (
-                  <span className={cx(typeof value !== "string" && "font-mono text-xs")}>
-                    {renderValue(value)}
-                  </span>
+                  <MetadataValue value={value} />
                 )}
               </dd>
               {canEdit && editing?.key !== key && (
@@ -289,8 +294,8 @@ export function MetadataPanel({
               <dt className="w-1/3 shrink-0 font-mono text-xs text-zinc-500">
                 system <Badge className="ml-1">enrichment</Badge>
               </dt>
-              <dd className="min-w-0 flex-1 font-mono text-xs break-words text-zinc-600 dark:text-zinc-400">
-                {JSON.stringify(system)}
+              <dd className="min-w-0 flex-1 text-zinc-600 dark:text-zinc-400">
+                <JsonValue value={system} />
               </dd>
             </div>
           )}
@@ -379,7 +384,7 @@ export function MetadataHistory({
           </p>
           <ul className="mt-1 space-y-0.5 font-mono text-xs">
             {diffOf(change).map((entry) => (
-              <li key={entry.key} className="break-words">
+              <li key={entry.key} className="wrap-anywhere">
                 <span className="text-zinc-600 dark:text-zinc-300">{entry.key}</span>:{" "}
                 <span className="text-red-700 line-through decoration-red-400/60 dark:text-red-400">
                   {shown(entry.before, "before")}

@@ -277,7 +277,7 @@ export function ErrorState({ error, retry }: { error: { message: string } | null
       className="m-4 rounded-lg bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200 dark:bg-red-500/10 dark:text-red-300 dark:ring-red-500/30"
     >
       <p className="font-medium">Something went wrong</p>
-      <p className="mt-1 break-words">{error?.message ?? "Unknown error"}</p>
+      <p className="mt-1 wrap-anywhere">{error?.message ?? "Unknown error"}</p>
       {retry && (
         <Button size="sm" className="mt-3" onClick={retry}>
           Try again

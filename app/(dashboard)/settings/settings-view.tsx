@@ -416,7 +416,7 @@ function Providers() {
                 />
                 {label}
               </dt>
-              <dd className="mt-1 text-sm font-medium break-words text-zinc-900 dark:text-zinc-100">
+              <dd className="mt-1 text-sm font-medium wrap-anywhere text-zinc-900 dark:text-zinc-100">
                 {value}
               </dd>
             </div>

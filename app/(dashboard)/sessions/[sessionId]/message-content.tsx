@@ -19,7 +19,7 @@ function JsonBlock({ value, label }: { value: unknown; label: string }) {
       tabIndex={0}
       className="mt-1 max-h-96 overflow-auto rounded-md bg-zinc-100 p-2 ring-1 ring-zinc-200 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:bg-zinc-950 dark:ring-zinc-800"
     >
-      <pre className="font-mono text-xs leading-5 break-words whitespace-pre-wrap text-zinc-900 dark:text-zinc-100">
+      <pre className="font-mono text-xs leading-5 wrap-anywhere whitespace-pre-wrap text-zinc-900 dark:text-zinc-100">
         {typeof value === "string" ? value : JSON.stringify(value, null, 2)}
       </pre>
     </section>
@@ -98,7 +98,7 @@ export function MessageContent({ message, links }: { message: Message; links?: T
         data-testid="message-content"
         dir="auto"
         className={cx(
-          "text-sm leading-6 break-words text-zinc-800 dark:text-zinc-200",
+          "text-sm leading-6 wrap-anywhere text-zinc-800 dark:text-zinc-200",
           collapsed && "relative max-h-64 overflow-hidden",
         )}
       >

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { usePermissions } from "@/app/_components/account";
-import { type JsonObject, MetadataHistory, MetadataPanel } from "@/app/_components/metadata";
+import { type JsonObject, MetadataHistory, MetadataPanel, MetadataValue } from "@/app/_components/metadata";
 import { DateTime, useFormattedDate } from "@/app/_components/time";
 import { Badge, Button, cx, roleTypeTone } from "@/app/_components/ui";
 import { formatNumber } from "@/app/_lib/format";
@@ -149,13 +149,21 @@ export function MessageItem({
           </div>
         )}
         {!open && metadataKeys.filter((key) => key !== "tags").length > 0 && (
-          <p className="mt-1.5 truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">
-            {JSON.stringify(
-              Object.fromEntries(
-                metadataKeys.filter((key) => key !== "tags").map((key) => [key, message.metadata[key]]),
-              ),
-            )}
-          </p>
+          <dl
+            data-testid="message-metadata"
+            className="mt-1.5 flex min-w-0 flex-wrap items-start gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400"
+          >
+            {metadataKeys
+              .filter((key) => key !== "tags")
+              .map((key) => (
+                <div key={key} className="flex min-w-0 max-w-full items-start gap-1">
+                  <dt className="shrink-0 font-mono">{key}:</dt>
+                  <dd className="min-w-0 text-zinc-800 dark:text-zinc-200">
+                    <MetadataValue value={message.metadata[key]} />
+                  </dd>
+                </div>
+              ))}
+          </dl>
         )}
         {open && (
           <div className="mt-3 grid gap-4 rounded-lg bg-zinc-50 p-3 ring-1 ring-zinc-200 md:grid-cols-2 dark:bg-zinc-950/50 dark:ring-zinc-800">

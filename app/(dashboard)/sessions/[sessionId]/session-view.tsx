@@ -179,7 +179,7 @@ export function SessionView({ sessionId }: { sessionId: string }) {
         ))}
       </div>
 
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <Card className="min-w-0 self-start overflow-hidden">
           <div
             role="tablist"
