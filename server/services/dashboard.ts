@@ -4,8 +4,11 @@ import { type Queryable, queryRows } from "@/db/client";
 import { apiKeys, messages, sessions, summaries, users } from "@/db/schema";
 import { config } from "../config";
 import { invalid } from "../errors";
+import { countTokens } from "../providers/tokenizer";
+import type { PromptPreviewInput } from "../schemas/dashboard";
 import { sessionSchema } from "../schemas/sessions";
 import { userSchema } from "../schemas/users";
+import { getMemory } from "./memory";
 import { toSession } from "./sessions";
 import { toUser } from "./users";
 
@@ -292,4 +295,15 @@ export function redactedConfiguration(): { name: string; value: string }[] {
         return { name, value: withoutCredentials(value) };
       return { name, value: typeof value === "object" ? JSON.stringify(value) : String(value) };
     });
+}
+
+/** What an LLM receives from `memory.get` with `includeContext`, with its size in tokens. */
+export async function promptPreview(db: Queryable, input: PromptPreviewInput) {
+  const memory = await getMemory(db, input.sessionId, {
+    lastn: input.lastn,
+    memoryType: input.memoryType,
+    includeContext: true,
+  });
+  const context = memory.context ?? "";
+  return { context, token_count: countTokens(context) };
 }

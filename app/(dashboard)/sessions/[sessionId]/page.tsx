@@ -28,7 +28,7 @@ export default async function SessionPage({ params }: Params) {
         getNextPageParam: nextTranscriptCursor,
       }),
     ),
-    queryClient.prefetchQuery(trpc.memory.summaries.queryOptions({ sessionId })),
+    queryClient.prefetchQuery(trpc.dashboard.summaries.queryOptions({ sessionId })),
   ]);
   return (
     <HydrateClient>

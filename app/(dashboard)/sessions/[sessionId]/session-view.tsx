@@ -26,6 +26,7 @@ import { EnrichmentCard } from "./enrichment-card";
 import { download, fileNameFor, loadSessionExport, toMarkdown } from "./export";
 import { MemoryView, memoryTypeLabels } from "./memory-view";
 import { LIVE_INTERVAL_MS } from "./queries";
+import { SummaryHistory } from "./summary-history";
 import { Transcript } from "./transcript";
 
 type Tab = "transcript" | "memory";
@@ -213,7 +214,11 @@ export function SessionView({ sessionId }: { sessionId: string }) {
             {tab === "transcript" ? (
               <Transcript sessionId={sessionId} messageCount={data.message_count} />
             ) : (
-              <MemoryView sessionId={sessionId} sessionDefault={data.memory_type} />
+              <MemoryView
+                sessionId={sessionId}
+                sessionDefault={data.memory_type}
+                messageCount={data.message_count}
+              />
             )}
           </div>
         </Card>
@@ -241,6 +246,12 @@ export function SessionView({ sessionId }: { sessionId: string }) {
             </div>
           </Card>
           <EnrichmentCard sessionId={sessionId} />
+          <Card>
+            <CardHeader title="Summaries" description="What each summary stands for, newest first." />
+            <div className="p-4">
+              <SummaryHistory sessionId={sessionId} />
+            </div>
+          </Card>
           <Card>
             <CardHeader title="Details" />
             <dl className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">

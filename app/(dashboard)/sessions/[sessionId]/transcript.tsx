@@ -35,7 +35,7 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
     refetchInterval: LIVE_INTERVAL_MS,
   });
   const summaries = useQuery({
-    ...trpc.memory.summaries.queryOptions({ sessionId }),
+    ...trpc.dashboard.summaries.queryOptions({ sessionId }),
     refetchInterval: LIVE_INTERVAL_MS * 5,
   });
   const linked = useLinkedMessage();
@@ -158,10 +158,7 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
               />
               {summary && (
                 <div className="px-4 pb-4 sm:px-5">
-                  <SummaryCard
-                    summary={summary}
-                    label="Everything up to this message is folded into this summary"
-                  />
+                  <SummaryCard summary={summary} range={summary} />
                 </div>
               )}
             </li>
