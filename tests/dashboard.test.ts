@@ -74,4 +74,39 @@ describe.each(backends)("dashboard on %s", (backend) => {
     expect(preview.context).toContain("m6");
     expect(preview.token_count).toBeGreaterThan(5);
   });
+
+  it("filters sessions by user id prefix, metadata key=value and annotations, with totals", async () => {
+    const api = await callerFor(t.db);
+    for (const [sessionId, userId, plan] of [
+      ["a1", "acme-1", "pro"],
+      ["a2", "acme-2", "free"],
+      ["b1", "beta_1", "pro"],
+      ["b2", "betax1", "pro"],
+    ] as const) {
+      await api.users.create({ user_id: userId });
+      await api.sessions.create({ session_id: sessionId, user_id: userId, metadata: { plan, seats: 3 } });
+    }
+    const [uuid] = await addNumbered(api, "a1", 2);
+    await addNumbered(api, "b1", 1);
+    await api.messages.update({ sessionId: "a1", uuid: uuid!, patch: { metadata: { flagged: true } } });
+
+    const ids = async (input: Parameters<Api["dashboard"]["sessions"]>[0]) => {
+      const page = await api.dashboard.sessions({ sort: "session_id", order: "asc", ...input });
+      return { ids: page.sessions.map((session) => session.session_id), total: page.total };
+    };
+    expect(await ids({ user_id: "acme" })).toEqual({ ids: ["a1", "a2"], total: 2 });
+    // The prefix is literal: "_" is not a wildcard.
+    expect(await ids({ user_id: "beta_" })).toEqual({ ids: ["b1"], total: 1 });
+    expect(await ids({ metadata: "plan=pro" })).toEqual({ ids: ["a1", "b1", "b2"], total: 3 });
+    expect(await ids({ metadata: "seats = 3", user_id: "acme" })).toEqual({ ids: ["a1", "a2"], total: 2 });
+    expect(await ids({ has_annotations: true })).toEqual({ ids: ["a1"], total: 1 });
+    expect(await ids({ has_annotations: false, metadata: "plan=pro" })).toEqual({
+      ids: ["b1", "b2"],
+      total: 2,
+    });
+    expect(await ids({ limit: 1 })).toEqual({ ids: ["a1"], total: 4 });
+    await expect(api.dashboard.sessions({ metadata: "no-equals-sign" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
 });

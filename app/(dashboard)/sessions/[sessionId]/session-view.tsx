@@ -22,6 +22,7 @@ import {
 } from "../../../_components/ui";
 import { formatNumber, userHref } from "../../../_lib/format";
 import { useTRPC, useTRPCClient } from "../../../_lib/trpc";
+import { LIST_URL_KEY } from "../list-url";
 import { EnrichmentCard } from "./enrichment-card";
 import { download, fileNameFor, loadSessionExport, toMarkdown } from "./export";
 import { MemoryView, memoryTypeLabels } from "./memory-view";
@@ -106,7 +107,17 @@ export function SessionView({ sessionId }: { sessionId: string }) {
     <>
       <PageHeader
         breadcrumb={
-          <Link href="/sessions" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+          <Link
+            href="/sessions"
+            className="hover:text-zinc-900 dark:hover:text-zinc-100"
+            onClick={(event) => {
+              // Back to the list as it was left: its page, filters and sort.
+              const list = sessionStorage.getItem(LIST_URL_KEY);
+              if (!list?.startsWith("/sessions")) return;
+              event.preventDefault();
+              router.push(list);
+            }}
+          >
             ← Sessions
           </Link>
         }
