@@ -241,52 +241,54 @@ export function MetadataPanel({
               >
                 {key}
               </dt>
-              <dd className="min-w-0 flex-1 wrap-anywhere text-zinc-900 dark:text-zinc-100">
-                {editing?.key === key ? (
-                  <form
-                    className="flex gap-1.5"
-                    onSubmit={async (event) => {
-                      event.preventDefault();
-                      if (await patch({ metadata: { [key]: parseLooseValue(editing.text) } }))
-                        setEditing(null);
-                    }}
-                  >
-                    <Input
-                      aria-label={`Value of ${key}`}
-                      autoFocus
-                      value={editing.text}
-                      onChange={(event) => setEditing({ key, text: event.target.value })}
-                      onKeyDown={(event) => event.key === "Escape" && setEditing(null)}
-                      className="py-1 text-xs"
-                    />
-                    <Button size="sm" type="submit" variant="primary" disabled={pending}>
-                      Save
+              <dd className="flex min-w-0 flex-1 items-start gap-2 wrap-anywhere text-zinc-900 dark:text-zinc-100">
+                <div className="min-w-0 flex-1">
+                  {editing?.key === key ? (
+                    <form
+                      className="flex gap-1.5"
+                      onSubmit={async (event) => {
+                        event.preventDefault();
+                        if (await patch({ metadata: { [key]: parseLooseValue(editing.text) } }))
+                          setEditing(null);
+                      }}
+                    >
+                      <Input
+                        aria-label={`Value of ${key}`}
+                        autoFocus
+                        value={editing.text}
+                        onChange={(event) => setEditing({ key, text: event.target.value })}
+                        onKeyDown={(event) => event.key === "Escape" && setEditing(null)}
+                        className="py-1 text-xs"
+                      />
+                      <Button size="sm" type="submit" variant="primary" disabled={pending}>
+                        Save
+                      </Button>
+                    </form>
+                  ) : (
+                    <MetadataValue value={value} />
+                  )}
+                </div>
+                {canEdit && editing?.key !== key && (
+                  <div className="flex shrink-0 gap-0.5">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Edit ${key}`}
+                      onClick={() => setEditing({ key, text: renderValue(value) })}
+                    >
+                      Edit
                     </Button>
-                  </form>
-                ) : (
-                  <MetadataValue value={value} />
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Remove ${key}`}
+                      onClick={() => patch({ remove_metadata_keys: [key] })}
+                    >
+                      Remove
+                    </Button>
+                  </div>
                 )}
               </dd>
-              {canEdit && editing?.key !== key && (
-                <div className="flex shrink-0 gap-0.5 opacity-70 group-focus-within:opacity-100 group-hover:opacity-100">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Edit ${key}`}
-                    onClick={() => setEditing({ key, text: renderValue(value) })}
-                  >
-                    Edit
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Remove ${key}`}
-                    onClick={() => patch({ remove_metadata_keys: [key] })}
-                  >
-                    Remove
-                  </Button>
-                </div>
-              )}
             </div>
           ))}
           {system !== undefined && (

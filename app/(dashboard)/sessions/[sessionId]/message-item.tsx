@@ -143,7 +143,7 @@ export function MessageItem({
           <div className="mt-1.5 flex flex-wrap gap-1">
             {entities.map((entity) => (
               <Badge key={`${entity.Label}:${entity.Name}`} tone="sky" className="font-normal">
-                <span className="font-mono text-[10px] opacity-70">{entity.Label}</span> {entity.Name}
+                <span className="font-mono text-[10px]">{entity.Label}</span> {entity.Name}
               </Badge>
             ))}
           </div>
