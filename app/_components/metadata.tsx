@@ -381,8 +381,10 @@ export function MetadataHistory({
           className="relative border-l-2 border-zinc-200 pl-3 dark:border-zinc-700"
         >
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            <span className="font-medium text-zinc-800 dark:text-zinc-200">{change.actor}</span> ·{" "}
-            <DateTime iso={change.created_at} style="relative" />
+            <span className="font-medium text-zinc-800 dark:text-zinc-200" title={change.actor}>
+              {change.actor_name}
+            </span>{" "}
+            · <DateTime iso={change.created_at} style="relative" />
           </p>
           <ul className="mt-1 space-y-0.5 font-mono text-xs">
             {diffOf(change).map((entry) => (

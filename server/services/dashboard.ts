@@ -293,7 +293,8 @@ export async function overview(
       messages: messageCount[0]!.n,
       summaries: summaryCount[0]!.n,
       tokens: Number(sessionCount[0]!.tokens),
-      active_api_keys: keyCount[0]!.n,
+      // The key from the environment works like any other, so it counts as one.
+      active_api_keys: keyCount[0]!.n + (environmentApiKey().configured ? 1 : 0),
     },
     activity: activity.map((row) => ({
       day: row.day,
@@ -340,3 +341,6 @@ export async function promptPreview(db: Queryable, input: PromptPreviewInput) {
   const context = memory.context ?? "";
   return { context, token_count: countTokens(context) };
 }
+
+/** Whether `ENGRAM_API_KEY` is set: a working key that lives in the environment, not the database. */
+export const environmentApiKey = () => ({ configured: Boolean(config().ENGRAM_API_KEY) });

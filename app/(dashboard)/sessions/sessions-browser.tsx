@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import { usePermissions } from "../../_components/account";
 import { DateTime } from "../../_components/time";
 import {
@@ -65,15 +65,15 @@ function metadataPreview(metadata: Record<string, unknown>) {
 }
 
 /**
- * A text field's value that follows the URL when it changes from outside (Back, a link), but not
- * while the operator types ahead of the URL.
+ * A text field's value: what the operator types, until Back or Forward bring another URL (the
+ * URL catching up with typing must not overwrite newer keys).
  */
-function useDraft(urlValue: string) {
+function useDraft(urlValue: string, fromHistory: RefObject<boolean>) {
   const [draft, setDraft] = useState(urlValue);
   const [seen, setSeen] = useState(urlValue);
   if (urlValue !== seen) {
     setSeen(urlValue);
-    if (!draft.trim().startsWith(urlValue) || urlValue === "") setDraft(urlValue);
+    if (fromHistory.current) setDraft(urlValue);
   }
   return [draft, setDraft] as const;
 }
@@ -98,12 +98,21 @@ export function SessionsBrowser() {
   // The keyset cursors of the pages before this one ("." never occurs in one).
   const cursors = (params.get("at") ?? "").split(".").filter(Boolean);
 
-  const [draft, setDraft] = useDraft(query);
-  const [userDraft, setUserDraft] = useDraft(user);
-  const [metadataDraft, setMetadataDraft] = useDraft(metadata);
+  const fromHistory = useRef(false);
+  useEffect(() => {
+    const onHistory = () => {
+      fromHistory.current = true;
+    };
+    window.addEventListener("popstate", onHistory);
+    return () => window.removeEventListener("popstate", onHistory);
+  }, []);
+  const [draft, setDraft] = useDraft(query, fromHistory);
+  const [userDraft, setUserDraft] = useDraft(user, fromHistory);
+  const [metadataDraft, setMetadataDraft] = useDraft(metadata, fromHistory);
   const [creating, setCreating] = useState(false);
 
   function navigate(changes: Record<string, string>, how: "push" | "replace") {
+    fromHistory.current = false;
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);

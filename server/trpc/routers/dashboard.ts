@@ -26,6 +26,9 @@ export const dashboardRouter = router({
     .input(promptPreviewInput)
     .output(promptPreviewSchema)
     .query(({ ctx, input }) => dashboard.promptPreview(ctx.db, input)),
+  environmentApiKey: adminProcedure
+    .output(z.object({ configured: z.boolean() }))
+    .query(() => dashboard.environmentApiKey()),
   configuration: adminProcedure
     .output(z.array(z.object({ name: z.string(), value: z.string() })))
     .query(() => dashboard.redactedConfiguration()),

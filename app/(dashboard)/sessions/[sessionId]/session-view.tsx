@@ -208,8 +208,26 @@ export function SessionView({ sessionId }: { sessionId: string }) {
                 key={value}
                 type="button"
                 role="tab"
+                id={`tab-${value}`}
                 aria-selected={tab === value}
+                aria-controls="session-tabpanel"
+                tabIndex={tab === value ? 0 : -1}
                 onClick={() => setTab(value)}
+                onKeyDown={(event) => {
+                  // Arrow keys, Home and End move between tabs, as the ARIA tabs pattern has it.
+                  const order: Tab[] = ["transcript", "memory"];
+                  const at = order.indexOf(value);
+                  const target = {
+                    ArrowRight: order[(at + 1) % order.length],
+                    ArrowLeft: order[(at - 1 + order.length) % order.length],
+                    Home: order[0],
+                    End: order[order.length - 1],
+                  }[event.key];
+                  if (!target) return;
+                  event.preventDefault();
+                  setTab(target);
+                  document.getElementById(`tab-${target}`)?.focus();
+                }}
                 className={cx(
                   "-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-500",
                   tab === value
@@ -221,7 +239,7 @@ export function SessionView({ sessionId }: { sessionId: string }) {
               </button>
             ))}
           </div>
-          <div role="tabpanel">
+          <div role="tabpanel" id="session-tabpanel" aria-labelledby={`tab-${tab}`}>
             {tab === "transcript" ? (
               <Transcript sessionId={sessionId} messageCount={data.message_count} />
             ) : (
