@@ -109,4 +109,24 @@ describe.each(backends)("dashboard on %s", (backend) => {
       code: "BAD_REQUEST",
     });
   });
+
+  it("a session's history can include its messages' edits, with who made them", async () => {
+    const api = await callerFor(t.db);
+    const [first] = await addNumbered(api, "edited", 2);
+    await addNumbered(api, "elsewhere", 1);
+    await api.sessions.update({ sessionId: "edited", patch: { metadata: { channel: "web" } } });
+    await api.messages.update({ sessionId: "edited", uuid: first!, patch: { metadata: { flag: "check" } } });
+
+    const only = await api.audit.metadataHistory({ entity_type: "session", entity_id: "edited" });
+    expect(only.changes.map((change) => change.entity_type)).toEqual(["session"]);
+    const all = await api.audit.metadataHistory({
+      entity_type: "session",
+      entity_id: "edited",
+      include_messages: true,
+    });
+    expect(all.changes.map((change) => [change.entity_type, change.entity_id, change.actor_name])).toEqual([
+      ["message", first, "API key “test”"],
+      ["session", "edited", "API key “test”"],
+    ]);
+  });
 });

@@ -358,13 +358,21 @@ function shown(value: unknown, side: "before" | "after") {
 export function MetadataHistory({
   entityType,
   entityId,
+  includeMessages,
 }: {
   entityType: "user" | "session" | "message";
   entityId: string;
+  /** For a session: its messages' edits too, each linked to its message. */
+  includeMessages?: boolean;
 }) {
   const trpc = useTRPC();
   const history = useQuery({
-    ...trpc.audit.metadataHistory.queryOptions({ entity_type: entityType, entity_id: entityId, limit: 50 }),
+    ...trpc.audit.metadataHistory.queryOptions({
+      entity_type: entityType,
+      entity_id: entityId,
+      limit: 50,
+      include_messages: includeMessages || undefined,
+    }),
     refetchInterval: 15_000,
   });
   if (history.isPending) return <Loading label="Loading history…" />;
@@ -385,6 +393,15 @@ export function MetadataHistory({
               {change.actor_name}
             </span>{" "}
             · <DateTime iso={change.created_at} style="relative" />
+            {change.entity_type === "message" && entityType !== "message" && (
+              <>
+                {" "}
+                ·{" "}
+                <a href={`#${change.entity_id}`} className="text-indigo-700 underline dark:text-indigo-300">
+                  on a message
+                </a>
+              </>
+            )}
           </p>
           <ul className="mt-1 space-y-0.5 font-mono text-xs">
             {diffOf(change).map((entry) => (

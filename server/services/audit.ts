@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { accounts, metadataChanges } from "@/db/schema";
@@ -10,6 +10,8 @@ export const metadataHistoryInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
   /** The `id` of the last change of the previous page. */
   cursor: z.number().int().positive().optional(),
+  /** For a session: its messages' changes too, in one history. */
+  include_messages: z.boolean().optional(),
 });
 export type MetadataHistoryInput = z.input<typeof metadataHistoryInput>;
 
@@ -45,8 +47,20 @@ export async function listMetadataChanges(
     .leftJoin(accounts, eq(metadataChanges.actor, sql`'account:' || ${accounts.email}`))
     .where(
       and(
-        eq(metadataChanges.entityType, input.entity_type),
-        eq(metadataChanges.entityId, input.entity_id),
+        input.include_messages && input.entity_type === "session"
+          ? or(
+              and(eq(metadataChanges.entityType, "session"), eq(metadataChanges.entityId, input.entity_id)),
+              and(
+                eq(metadataChanges.entityType, "message"),
+                sql`${metadataChanges.entityId} in (select m.uuid::text from messages m
+                  join sessions s on s.id = m.session_pk
+                  where s.session_id = ${input.entity_id} and s.deleted_at is null)`,
+              ),
+            )
+          : and(
+              eq(metadataChanges.entityType, input.entity_type),
+              eq(metadataChanges.entityId, input.entity_id),
+            ),
         input.cursor === undefined ? undefined : lt(metadataChanges.id, input.cursor),
       ),
     )

@@ -39,6 +39,7 @@ export function MessageItem({
   annotatable,
   linkable,
   highlighted,
+  annotated,
   toolLinks,
 }: {
   message: Message;
@@ -47,6 +48,8 @@ export function MessageItem({
   /** In the transcript: the message is the target of `#uuid` links. */
   linkable?: boolean;
   highlighted?: boolean;
+  /** Someone flagged or noted something on it after it was added. */
+  annotated?: boolean;
   toolLinks?: ToolLinks;
 }) {
   const trpc = useTRPC();
@@ -78,6 +81,8 @@ export function MessageItem({
       id={linkable ? message.uuid : undefined}
       className={cx(
         "group flex scroll-mt-16 gap-3 px-4 py-4 sm:px-5",
+        annotated &&
+          "border-l-4 border-amber-400 bg-amber-50/40 dark:border-amber-500/60 dark:bg-amber-500/5",
         highlighted &&
           "bg-amber-50 ring-2 ring-amber-300 ring-inset dark:bg-amber-500/10 dark:ring-amber-500/40",
       )}
@@ -99,6 +104,7 @@ export function MessageItem({
         <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
           <span className="font-semibold text-zinc-900 dark:text-zinc-100">{message.role || "—"}</span>
           <Badge tone={roleTypeTone[message.role_type]}>{message.role_type}</Badge>
+          {annotated && <Badge tone="amber">Annotated</Badge>}
           {linkable ? (
             <a
               href={`#${message.uuid}`}

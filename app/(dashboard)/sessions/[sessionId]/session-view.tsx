@@ -269,9 +269,12 @@ export function SessionView({ sessionId }: { sessionId: string }) {
             </div>
           </Card>
           <Card>
-            <CardHeader title="Change history" description="Who changed this session's metadata, and how." />
+            <CardHeader
+              title="Change history"
+              description="Who changed this session's metadata or its messages', and how."
+            />
             <div className="p-4">
-              <MetadataHistory entityType="session" entityId={sessionId} />
+              <MetadataHistory entityType="session" entityId={sessionId} includeMessages />
             </div>
           </Card>
           <EnrichmentCard sessionId={sessionId} />

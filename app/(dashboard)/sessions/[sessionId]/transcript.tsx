@@ -2,13 +2,17 @@
 
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import { Button, EmptyState, ErrorState, SkeletonRows, Spinner } from "@/app/_components/ui";
+import { Button, EmptyState, ErrorState, Input, SkeletonRows, Spinner } from "@/app/_components/ui";
 import { formatNumber } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import { MessageItem } from "./message-item";
 import { LIVE_INTERVAL_MS, nextTranscriptCursor, TRANSCRIPT_PAGE, transcriptInput } from "./queries";
 import { SummaryCard } from "./summary-card";
 import { linkToolCalls } from "./tool-calls";
+
+/** Someone changed the message's metadata after it was added (only such changes touch `updated_at`). */
+const isAnnotated = (message: { created_at: string; updated_at: string }) =>
+  message.updated_at !== message.created_at;
 
 /** The message a `#uuid` link points at, following the browser's hash. */
 function useLinkedMessage(): string | null {
@@ -39,6 +43,8 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
     refetchInterval: LIVE_INTERVAL_MS * 5,
   });
   const linked = useLinkedMessage();
+  const [search, setSearch] = useState("");
+  const [annotatedOnly, setAnnotatedOnly] = useState(false);
 
   // When new turns arrive, the session's counts and enrichment state change with them.
   const queryClient = useQueryClient();
@@ -108,6 +114,16 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
     (summaries.data ?? []).map((summary) => [summary.recent_message_uuid, summary]),
   );
   const toolLinks = linkToolCalls(ordered);
+  const annotatedCount = ordered.filter(isAnnotated).length;
+  const needle = search.trim().toLowerCase();
+  const filtering = annotatedOnly || needle !== "";
+  const shown = ordered.filter(
+    (message) =>
+      (!annotatedOnly || isAnnotated(message)) &&
+      (needle === "" ||
+        message.content.toLowerCase().includes(needle) ||
+        message.role.toLowerCase().includes(needle)),
+  );
   const earlier = Math.max(0, messageCount - ordered.length);
 
   function loadOlder() {
@@ -143,8 +159,40 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
           Start of the conversation
         </p>
       )}
+      <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 border-b border-zinc-100 bg-white/95 px-4 py-2 sm:px-5 dark:border-zinc-800 dark:bg-zinc-900/95">
+        <label htmlFor="transcript-search" className="sr-only">
+          Search this transcript
+        </label>
+        <Input
+          id="transcript-search"
+          type="search"
+          placeholder="Search this transcript…"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          className="max-w-xs py-1 text-xs"
+        />
+        <label className="flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
+          <input
+            type="checkbox"
+            checked={annotatedOnly}
+            onChange={(event) => setAnnotatedOnly(event.target.checked)}
+            className="size-4 accent-indigo-600"
+          />
+          Annotated only ({formatNumber(annotatedCount)})
+        </label>
+        {filtering && (
+          <span
+            className="text-xs text-zinc-600 dark:text-zinc-400"
+            data-testid="transcript-filter-note"
+            role="status"
+          >
+            {formatNumber(shown.length)} of {formatNumber(ordered.length)} loaded messages
+            {hasNextPage ? "; load earlier messages to search them too" : ""}
+          </span>
+        )}
+      </div>
       <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Transcript">
-        {ordered.map((message) => {
+        {shown.map((message) => {
           const summary = summaryAfter.get(message.uuid);
           return (
             <li key={message.uuid}>
@@ -154,6 +202,7 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
                 annotatable
                 linkable
                 highlighted={message.uuid === linked}
+                annotated={isAnnotated(message)}
                 toolLinks={toolLinks}
               />
               {summary && (
