@@ -59,3 +59,40 @@ test("favicon, the environment's API key, and tabs that follow the arrow keys", 
   await expect(page.getByRole("tabpanel")).toContainText("tab through");
   expect(missing).toEqual([]);
 });
+
+test("with the network down, the memory tab and Add key say what failed and offer a retry", async ({
+  page,
+}) => {
+  const sessionId = unique("offline");
+  await api.memory.add.mutate({ sessionId, messages: [{ role: "Kim", content: "still here" }] });
+  await page.goto(`/sessions/${encodeURIComponent(sessionId)}`);
+  await expect(page.getByText("still here")).toBeVisible();
+  await page.context().setOffline(true);
+  await page.getByRole("tab", { name: /Memory/ }).click();
+  const failure = page.getByRole("alert").filter({ hasText: "Something went wrong" });
+  await expect(failure).toBeVisible();
+  await expect(page.getByText("Loading memory…")).toHaveCount(0);
+  await page.context().setOffline(false);
+  await failure.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByTestId("memory-view")).toContainText("still here");
+
+  await page.goto(`/sessions/${encodeURIComponent(sessionId)}`);
+  await expect(page.getByText("still here")).toBeVisible();
+  await page.context().setOffline(true);
+  const message = page.getByTestId("message").first();
+  await message.getByRole("button", { name: /Metadata/ }).click();
+  await message.getByLabel("New key").fill("priority");
+  await message.getByLabel("New value").fill("high");
+  await message.getByRole("button", { name: "Add key" }).click();
+  await expect(message.getByRole("alert").first()).toBeVisible();
+  await expect(message.getByRole("button", { name: "Add key" })).toBeEnabled();
+  await page.context().setOffline(false);
+  await message.getByRole("button", { name: "Add key" }).click();
+  await expect(message.getByTestId("metadata-change")).toHaveCount(1);
+});
+
+test("a dialog starts on its first field", async ({ page }) => {
+  await page.goto("/sessions");
+  await page.getByRole("button", { name: "New session" }).first().click();
+  await expect(page.getByRole("dialog", { name: "New session" }).getByLabel("Session id")).toBeFocused();
+});

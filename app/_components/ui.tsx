@@ -314,7 +314,15 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // Start where the work is: the first field (or action) of the body, not the Close button.
+      dialog
+        .querySelector<HTMLElement>(
+          "[data-dialog-body] :is(input, select, textarea, button):not([disabled]):not([type=hidden])",
+        )
+        ?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -342,7 +350,9 @@ export function Dialog({
               </svg>
             </button>
           </div>
-          <div className="max-h-[75vh] overflow-y-auto px-5 py-4">{children}</div>
+          <div data-dialog-body className="max-h-[75vh] overflow-y-auto px-5 py-4">
+            {children}
+          </div>
         </div>
       )}
     </dialog>
