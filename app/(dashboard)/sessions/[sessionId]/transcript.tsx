@@ -73,16 +73,16 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
   // A linked message not loaded yet lies further back: load older pages until it is found.
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages;
   const loaded = messages.isSuccess;
-  const latest = useRef(messages);
-  latest.current = messages;
+  const observed = useRef(messages);
+  observed.current = messages;
   useEffect(() => {
     if (!linked || !loaded) return;
     let stopped = false;
-    const holds = (result: typeof latest.current) =>
+    const holds = (result: typeof observed.current) =>
       result.data?.pages.some((page) => page.messages.some((message) => message.uuid === linked)) ?? false;
     (async () => {
       // One page after another until the message is in; a fetch in flight (the live refresh) is awaited, not cancelled.
-      let result = latest.current;
+      let result = observed.current;
       while (!stopped && result.hasNextPage && !holds(result)) {
         result = await fetchNextPage({ cancelRefetch: false });
       }
