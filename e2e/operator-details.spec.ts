@@ -69,7 +69,7 @@ test("with the network down, the memory tab and Add key say what failed and offe
   await expect(page.getByText("still here")).toBeVisible();
   await page.context().setOffline(true);
   await page.getByRole("tab", { name: /Memory/ }).click();
-  const failure = page.getByRole("alert").filter({ hasText: "Something went wrong" });
+  const failure = page.getByRole("tabpanel").getByRole("alert").filter({ hasText: "Something went wrong" });
   await expect(failure).toBeVisible();
   await expect(page.getByText("Loading memory…")).toHaveCount(0);
   await page.context().setOffline(false);

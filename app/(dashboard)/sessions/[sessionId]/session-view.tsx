@@ -80,8 +80,10 @@ export function SessionView({ sessionId }: { sessionId: string }) {
   }
 
   if (session.isPending) return <Loading label="Loading session…" />;
-  if (session.isError) {
-    const notFound = session.error instanceof TRPCClientError && session.error.data?.code === "NOT_FOUND";
+  const notFound =
+    session.isError && session.error instanceof TRPCClientError && session.error.data?.code === "NOT_FOUND";
+  // A live refresh that failed (say, offline) keeps the page it shows; a deleted session does not.
+  if (session.isError && (!session.data || notFound)) {
     return notFound ? (
       <Card>
         <EmptyState
