@@ -191,7 +191,7 @@ export function OverviewView() {
                         >
                           {failure.session_id}
                         </Link>
-                        <p className="mt-0.5 break-words text-red-700 dark:text-red-300/80">
+                        <p className="mt-0.5 wrap-anywhere text-red-700 dark:text-red-300/80">
                           {failure.last_error}
                         </p>
                         <p className="mt-0.5 text-red-600/80 dark:text-red-400/70">

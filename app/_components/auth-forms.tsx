@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
+import { safeNext } from "../_lib/next-path";
 import { useTRPC } from "../_lib/trpc";
 import { ThemeToggle } from "./shell";
 import { Button, InlineError, Input, Label, Spinner } from "./ui";
@@ -43,11 +44,6 @@ function AuthCard({
       </div>
     </div>
   );
-}
-
-/** Only same-site paths, so a crafted link cannot send a signed-in user elsewhere. */
-function safeNext(next: string | undefined) {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
 
 export function SignInForm({ next }: { next?: string }) {

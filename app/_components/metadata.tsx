@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { DateTime } from "../_components/time";
 import { useTRPC } from "../_lib/trpc";
+import { JsonValue } from "./json-value";
 import { Badge, Button, cx, InlineError, Input, Loading, Spinner, Textarea } from "./ui";
 
 export type JsonObject = Record<string, unknown>;
@@ -76,6 +77,12 @@ export function JsonField({
 function renderValue(value: unknown) {
   if (typeof value === "string") return value;
   return JSON.stringify(value);
+}
+
+/** Text as text; numbers, lists and objects as JSON, nested ones collapsible. */
+export function MetadataValue({ value }: { value: unknown }) {
+  if (typeof value === "string") return <span className="wrap-anywhere">{value}</span>;
+  return <JsonValue value={value} />;
 }
 
 /** Tags live in metadata under `tags`, as a list of strings. */
@@ -234,54 +241,54 @@ export function MetadataPanel({
               >
                 {key}
               </dt>
-              <dd className="min-w-0 flex-1 break-words text-zinc-900 dark:text-zinc-100">
-                {editing?.key === key ? (
-                  <form
-                    className="flex gap-1.5"
-                    onSubmit={async (event) => {
-                      event.preventDefault();
-                      if (await patch({ metadata: { [key]: parseLooseValue(editing.text) } }))
-                        setEditing(null);
-                    }}
-                  >
-                    <Input
-                      aria-label={`Value of ${key}`}
-                      autoFocus
-                      value={editing.text}
-                      onChange={(event) => setEditing({ key, text: event.target.value })}
-                      onKeyDown={(event) => event.key === "Escape" && setEditing(null)}
-                      className="py-1 text-xs"
-                    />
-                    <Button size="sm" type="submit" variant="primary" disabled={pending}>
-                      Save
+              <dd className="flex min-w-0 flex-1 items-start gap-2 wrap-anywhere text-zinc-900 dark:text-zinc-100">
+                <div className="min-w-0 flex-1">
+                  {editing?.key === key ? (
+                    <form
+                      className="flex gap-1.5"
+                      onSubmit={async (event) => {
+                        event.preventDefault();
+                        if (await patch({ metadata: { [key]: parseLooseValue(editing.text) } }))
+                          setEditing(null);
+                      }}
+                    >
+                      <Input
+                        aria-label={`Value of ${key}`}
+                        autoFocus
+                        value={editing.text}
+                        onChange={(event) => setEditing({ key, text: event.target.value })}
+                        onKeyDown={(event) => event.key === "Escape" && setEditing(null)}
+                        className="py-1 text-xs"
+                      />
+                      <Button size="sm" type="submit" variant="primary" disabled={pending}>
+                        Save
+                      </Button>
+                    </form>
+                  ) : (
+                    <MetadataValue value={value} />
+                  )}
+                </div>
+                {canEdit && editing?.key !== key && (
+                  <div className="flex shrink-0 gap-0.5">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Edit ${key}`}
+                      onClick={() => setEditing({ key, text: renderValue(value) })}
+                    >
+                      Edit
                     </Button>
-                  </form>
-                ) : (
-                  <span className={cx(typeof value !== "string" && "font-mono text-xs")}>
-                    {renderValue(value)}
-                  </span>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Remove ${key}`}
+                      onClick={() => patch({ remove_metadata_keys: [key] })}
+                    >
+                      Remove
+                    </Button>
+                  </div>
                 )}
               </dd>
-              {canEdit && editing?.key !== key && (
-                <div className="flex shrink-0 gap-0.5 opacity-70 group-focus-within:opacity-100 group-hover:opacity-100">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Edit ${key}`}
-                    onClick={() => setEditing({ key, text: renderValue(value) })}
-                  >
-                    Edit
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Remove ${key}`}
-                    onClick={() => patch({ remove_metadata_keys: [key] })}
-                  >
-                    Remove
-                  </Button>
-                </div>
-              )}
             </div>
           ))}
           {system !== undefined && (
@@ -289,8 +296,8 @@ export function MetadataPanel({
               <dt className="w-1/3 shrink-0 font-mono text-xs text-zinc-500">
                 system <Badge className="ml-1">enrichment</Badge>
               </dt>
-              <dd className="min-w-0 flex-1 font-mono text-xs break-words text-zinc-600 dark:text-zinc-400">
-                {JSON.stringify(system)}
+              <dd className="min-w-0 flex-1 text-zinc-600 dark:text-zinc-400">
+                <JsonValue value={system} />
               </dd>
             </div>
           )}
@@ -351,13 +358,21 @@ function shown(value: unknown, side: "before" | "after") {
 export function MetadataHistory({
   entityType,
   entityId,
+  includeMessages,
 }: {
   entityType: "user" | "session" | "message";
   entityId: string;
+  /** For a session: its messages' edits too, each linked to its message. */
+  includeMessages?: boolean;
 }) {
   const trpc = useTRPC();
   const history = useQuery({
-    ...trpc.audit.metadataHistory.queryOptions({ entity_type: entityType, entity_id: entityId, limit: 50 }),
+    ...trpc.audit.metadataHistory.queryOptions({
+      entity_type: entityType,
+      entity_id: entityId,
+      limit: 50,
+      include_messages: includeMessages || undefined,
+    }),
     refetchInterval: 15_000,
   });
   if (history.isPending) return <Loading label="Loading history…" />;
@@ -374,12 +389,23 @@ export function MetadataHistory({
           className="relative border-l-2 border-zinc-200 pl-3 dark:border-zinc-700"
         >
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            <span className="font-medium text-zinc-800 dark:text-zinc-200">{change.actor}</span> ·{" "}
-            <DateTime iso={change.created_at} style="relative" />
+            <span className="font-medium text-zinc-800 dark:text-zinc-200" title={change.actor}>
+              {change.actor_name}
+            </span>{" "}
+            · <DateTime iso={change.created_at} style="relative" />
+            {change.entity_type === "message" && entityType !== "message" && (
+              <>
+                {" "}
+                ·{" "}
+                <a href={`#${change.entity_id}`} className="text-indigo-700 underline dark:text-indigo-300">
+                  on a message
+                </a>
+              </>
+            )}
           </p>
           <ul className="mt-1 space-y-0.5 font-mono text-xs">
             {diffOf(change).map((entry) => (
-              <li key={entry.key} className="break-words">
+              <li key={entry.key} className="wrap-anywhere">
                 <span className="text-zinc-600 dark:text-zinc-300">{entry.key}</span>:{" "}
                 <span className="text-red-700 line-through decoration-red-400/60 dark:text-red-400">
                   {shown(entry.before, "before")}

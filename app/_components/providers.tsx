@@ -26,7 +26,10 @@ function makeQueryClient() {
     queryCache: new QueryCache({ onError: onAuthError }),
     mutationCache: new MutationCache({ onError: onAuthError }),
     defaultOptions: {
+      // Without a network, fail and say so (with a retry) instead of waiting, paused, for one.
+      mutations: { networkMode: "always" },
       queries: {
+        networkMode: "always",
         staleTime: 5_000,
         // Client errors (not found, forbidden, invalid) will not fix themselves by retrying.
         retry: (failures, error) =>

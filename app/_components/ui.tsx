@@ -277,7 +277,7 @@ export function ErrorState({ error, retry }: { error: { message: string } | null
       className="m-4 rounded-lg bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200 dark:bg-red-500/10 dark:text-red-300 dark:ring-red-500/30"
     >
       <p className="font-medium">Something went wrong</p>
-      <p className="mt-1 break-words">{error?.message ?? "Unknown error"}</p>
+      <p className="mt-1 wrap-anywhere">{error?.message ?? "Unknown error"}</p>
       {retry && (
         <Button size="sm" className="mt-3" onClick={retry}>
           Try again
@@ -314,7 +314,15 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // Start where the work is: the first field (or action) of the body, not the Close button.
+      dialog
+        .querySelector<HTMLElement>(
+          "[data-dialog-body] :is(input, select, textarea, button):not([disabled]):not([type=hidden])",
+        )
+        ?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -342,7 +350,9 @@ export function Dialog({
               </svg>
             </button>
           </div>
-          <div className="max-h-[75vh] overflow-y-auto px-5 py-4">{children}</div>
+          <div data-dialog-body className="max-h-[75vh] overflow-y-auto px-5 py-4">
+            {children}
+          </div>
         </div>
       )}
     </dialog>

@@ -12,10 +12,13 @@ export async function currentAccount(): Promise<SignedInAccount | null> {
   return account && { id: account.id, email: account.email, name: account.name, role: account.role };
 }
 
-/** Sends a visitor who is not signed in to the first-run page or the sign-in page. */
-export async function requireAccount(): Promise<SignedInAccount> {
+/**
+ * The signed-in account; a visitor before the first admin exists goes to set-up. Null for a visitor
+ * who must sign in: the layout sends them from the browser, which knows the page they asked for.
+ */
+export async function requireAccount(): Promise<SignedInAccount | null> {
   const account = await currentAccount();
   if (account) return account;
   if (await needsFirstAdmin(await db())) redirect("/setup");
-  redirect("/sign-in");
+  return null;
 }

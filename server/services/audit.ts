@@ -1,7 +1,7 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
-import { metadataChanges } from "@/db/schema";
+import { accounts, metadataChanges } from "@/db/schema";
 
 export const metadataHistoryInput = z.object({
   entity_type: z.enum(["user", "session", "message"]),
@@ -10,6 +10,8 @@ export const metadataHistoryInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
   /** The `id` of the last change of the previous page. */
   cursor: z.number().int().positive().optional(),
+  /** For a session: its messages' changes too, in one history. */
+  include_messages: z.boolean().optional(),
 });
 export type MetadataHistoryInput = z.input<typeof metadataHistoryInput>;
 
@@ -18,11 +20,20 @@ export const metadataChangeSchema = z.object({
   entity_type: z.enum(["user", "session", "message"]),
   entity_id: z.string(),
   actor: z.string(),
+  /** Who, for people: an account's name, "API key “name”", or "Engram" for background work. */
+  actor_name: z.string(),
   before: z.record(z.string(), z.unknown()),
   after: z.record(z.string(), z.unknown()),
   created_at: z.string(),
 });
 export type MetadataChange = z.infer<typeof metadataChangeSchema>;
+
+function actorName(actor: string, accountName: string | null): string {
+  if (accountName) return accountName;
+  if (actor.startsWith("api-key:")) return `API key “${actor.slice("api-key:".length)}”`;
+  if (actor === "engram") return "Engram";
+  return actor.replace(/^account:/, "");
+}
 
 /** Metadata changes of one user, session or message, newest first. */
 export async function listMetadataChanges(
@@ -31,12 +42,25 @@ export async function listMetadataChanges(
 ): Promise<{ changes: MetadataChange[]; next_cursor: number | null }> {
   const input = metadataHistoryInput.parse(rawInput);
   const rows = await db
-    .select()
+    .select({ change: metadataChanges, accountName: accounts.name })
     .from(metadataChanges)
+    .leftJoin(accounts, eq(metadataChanges.actor, sql`'account:' || ${accounts.email}`))
     .where(
       and(
-        eq(metadataChanges.entityType, input.entity_type),
-        eq(metadataChanges.entityId, input.entity_id),
+        input.include_messages && input.entity_type === "session"
+          ? or(
+              and(eq(metadataChanges.entityType, "session"), eq(metadataChanges.entityId, input.entity_id)),
+              and(
+                eq(metadataChanges.entityType, "message"),
+                sql`${metadataChanges.entityId} in (select m.uuid::text from messages m
+                  join sessions s on s.id = m.session_pk
+                  where s.session_id = ${input.entity_id} and s.deleted_at is null)`,
+              ),
+            )
+          : and(
+              eq(metadataChanges.entityType, input.entity_type),
+              eq(metadataChanges.entityId, input.entity_id),
+            ),
         input.cursor === undefined ? undefined : lt(metadataChanges.id, input.cursor),
       ),
     )
@@ -44,15 +68,16 @@ export async function listMetadataChanges(
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   return {
-    changes: page.map((row) => ({
-      id: row.id,
-      entity_type: row.entityType,
-      entity_id: row.entityId,
-      actor: row.actor,
-      before: row.before,
-      after: row.after,
-      created_at: row.createdAt.toISOString(),
+    changes: page.map(({ change, accountName }) => ({
+      id: change.id,
+      entity_type: change.entityType,
+      entity_id: change.entityId,
+      actor: change.actor,
+      actor_name: actorName(change.actor, accountName),
+      before: change.before,
+      after: change.after,
+      created_at: change.createdAt.toISOString(),
     })),
-    next_cursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
+    next_cursor: rows.length > input.limit ? page[page.length - 1]!.change.id : null,
   };
 }

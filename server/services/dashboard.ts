@@ -4,8 +4,11 @@ import { type Queryable, queryRows } from "@/db/client";
 import { apiKeys, messages, sessions, summaries, users } from "@/db/schema";
 import { config } from "../config";
 import { invalid } from "../errors";
+import { countTokens } from "../providers/tokenizer";
+import type { PromptPreviewInput } from "../schemas/dashboard";
 import { sessionSchema } from "../schemas/sessions";
 import { userSchema } from "../schemas/users";
+import { getMemory } from "./memory";
 import { toSession } from "./sessions";
 import { toUser } from "./users";
 
@@ -20,7 +23,17 @@ export const sessionSorts = [
 export const browseSessionsInput = z.object({
   /** Matches session id, user id, user email or name, metadata text, or message content. */
   query: z.string().trim().max(500, "search text is too long").optional(),
+  /** Sessions of users whose id starts with this. */
   user_id: z.string().trim().max(256).optional(),
+  /** `key=value`: the session's metadata holds this key with this value (compared as text). */
+  metadata: z
+    .string()
+    .trim()
+    .max(1000, "metadata filter is too long")
+    .regex(/^[^=]+=/, "metadata filter must look like key=value")
+    .optional(),
+  /** Only sessions with (or without) a message whose metadata someone changed after it was added. */
+  has_annotations: z.boolean().optional(),
   /** Last activity on or after this time. */
   from: z.iso.datetime({ offset: true, error: "from must be an ISO date-time" }).optional(),
   /** Last activity before this time. */
@@ -47,6 +60,8 @@ export const browsedSessionSchema = sessionSchema.extend({
 export const sessionPageSchema = z.object({
   sessions: z.array(browsedSessionSchema),
   next_cursor: z.string().nullable(),
+  /** Sessions matching the search and filters, over all pages. */
+  total: z.number().int(),
 });
 export type SessionPage = z.infer<typeof sessionPageSchema>;
 
@@ -74,8 +89,9 @@ function decodeCursor(cursor: string): [string, number] {
 const encodeCursor = (value: string, id: number) =>
   Buffer.from(JSON.stringify([value, id])).toString("base64url");
 
+const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** `%text%` for ILIKE, with the pattern characters in the text taken literally. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const containing = (text: string) => `%${literal(text)}%`;
 
 /** The sessions browser: search, filter, sort, keyset pagination. */
 export async function browseSessions(
@@ -102,7 +118,20 @@ export async function browseSessions(
       )
     )`);
   }
-  if (input.user_id) conditions.push(eq(sessions.userId, input.user_id));
+  if (input.user_id) conditions.push(sql`${sessions.userId} like ${`${literal(input.user_id)}%`}`);
+  if (input.metadata) {
+    const at = input.metadata.indexOf("=");
+    const [key, value] = [input.metadata.slice(0, at).trim(), input.metadata.slice(at + 1).trim()];
+    conditions.push(sql`${sessions.metadata} ->> ${key} = ${value}`);
+  }
+  if (input.has_annotations !== undefined) {
+    const annotated = sql`exists (
+      select 1 from metadata_changes c join messages m on c.entity_id = m.uuid::text
+      where c.entity_type = 'message' and m.session_pk = "sessions"."id" and m.deleted_at is null
+    )`;
+    conditions.push(input.has_annotations ? annotated : sql`not ${annotated}`);
+  }
+  const filters = [...conditions];
   if (input.from) conditions.push(sql`${lastActivity} >= ${input.from}::timestamptz`);
   if (input.to) conditions.push(sql`${lastActivity} < ${input.to}::timestamptz`);
   if (input.cursor) {
@@ -133,9 +162,16 @@ export async function browseSessions(
     )
     .limit(input.limit + 1);
 
+  const [counted] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(sessions)
+    .leftJoin(users, and(eq(users.userId, sessions.userId), isNull(users.deletedAt)))
+    .where(and(...filters));
+
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   return {
+    total: Number(counted?.total ?? 0),
     sessions: page.map((row) => ({
       ...toSession(row.session),
       user: row.userUuid ? { email: row.email, first_name: row.firstName, last_name: row.lastName } : null,
@@ -257,7 +293,8 @@ export async function overview(
       messages: messageCount[0]!.n,
       summaries: summaryCount[0]!.n,
       tokens: Number(sessionCount[0]!.tokens),
-      active_api_keys: keyCount[0]!.n,
+      // The key from the environment works like any other, so it counts as one.
+      active_api_keys: keyCount[0]!.n + (environmentApiKey().configured ? 1 : 0),
     },
     activity: activity.map((row) => ({
       day: row.day,
@@ -293,3 +330,17 @@ export function redactedConfiguration(): { name: string; value: string }[] {
       return { name, value: typeof value === "object" ? JSON.stringify(value) : String(value) };
     });
 }
+
+/** What an LLM receives from `memory.get` with `includeContext`, with its size in tokens. */
+export async function promptPreview(db: Queryable, input: PromptPreviewInput) {
+  const memory = await getMemory(db, input.sessionId, {
+    lastn: input.lastn,
+    memoryType: input.memoryType,
+    includeContext: true,
+  });
+  const context = memory.context ?? "";
+  return { context, token_count: countTokens(context) };
+}
+
+/** Whether `ENGRAM_API_KEY` is set: a working key that lives in the environment, not the database. */
+export const environmentApiKey = () => ({ configured: Boolean(config().ENGRAM_API_KEY) });

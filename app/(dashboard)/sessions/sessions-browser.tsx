@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import { usePermissions } from "../../_components/account";
 import { DateTime } from "../../_components/time";
 import {
@@ -25,6 +25,7 @@ import {
 import { displayName, formatNumber, sessionHref, userHref } from "../../_lib/format";
 import { useTRPC } from "../../_lib/trpc";
 import { CreateSessionDialog } from "./create-session-dialog";
+import { LIST_URL_KEY } from "./list-url";
 import { defaultSessionQuery } from "./query";
 
 const sorts = [
@@ -45,12 +46,36 @@ const dayEnd = (day: string) => {
   return end.toISOString();
 };
 
+/** A metadata value short enough for a chip. */
+function chipValue(value: unknown): string {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 32 ? `${text.slice(0, 31)}…` : text;
+}
+
 function metadataPreview(metadata: Record<string, unknown>) {
   const tags = Array.isArray(metadata.tags) ? metadata.tags.filter((tag) => typeof tag === "string") : [];
   const keys = Object.keys(metadata).filter(
     (key) => key !== "tags" && key !== "system" && metadata[key] !== null,
   );
-  return { tags: tags.slice(0, 3) as string[], keys: keys.slice(0, 3), more: keys.length - 3 };
+  return {
+    tags: tags.slice(0, 3) as string[],
+    entries: keys.slice(0, 3).map((key) => [key, chipValue(metadata[key])] as const),
+    more: keys.length - 3,
+  };
+}
+
+/**
+ * A text field's value: what the operator types, until Back or Forward bring another URL (the
+ * URL catching up with typing must not overwrite newer keys).
+ */
+function useDraft(urlValue: string, fromHistory: RefObject<boolean>) {
+  const [draft, setDraft] = useState(urlValue);
+  const [seen, setSeen] = useState(urlValue);
+  if (urlValue !== seen) {
+    setSeen(urlValue);
+    if (fromHistory.current) setDraft(urlValue);
+  }
+  return [draft, setDraft] as const;
 }
 
 export function SessionsBrowser() {
@@ -68,25 +93,51 @@ export function SessionsBrowser() {
   const sort = (sorts.find((option) => option.value === params.get("sort"))?.value ??
     "last_activity") as Sort;
   const order = params.get("order") === "asc" ? "asc" : "desc";
+  const metadata = params.get("meta") ?? "";
+  const annotated = params.get("annotated") === "1";
+  // The keyset cursors of the pages before this one ("." never occurs in one).
+  const cursors = (params.get("at") ?? "").split(".").filter(Boolean);
 
-  const [draft, setDraft] = useState(query);
-  const [cursors, setCursors] = useState<string[]>([]);
+  const fromHistory = useRef(false);
+  useEffect(() => {
+    const onHistory = () => {
+      fromHistory.current = true;
+    };
+    window.addEventListener("popstate", onHistory);
+    return () => window.removeEventListener("popstate", onHistory);
+  }, []);
+  const [draft, setDraft] = useDraft(query, fromHistory);
+  const [userDraft, setUserDraft] = useDraft(user, fromHistory);
+  const [metadataDraft, setMetadataDraft] = useDraft(metadata, fromHistory);
   const [creating, setCreating] = useState(false);
 
-  function update(changes: Record<string, string>) {
+  function navigate(changes: Record<string, string>, how: "push" | "replace") {
+    fromHistory.current = false;
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    setCursors([]);
-    router.replace(`${pathname}?${next}`, { scroll: false });
+    const search = next.toString();
+    router[how](search ? `${pathname}?${search}` : pathname, { scroll: false });
   }
+  /** A new search, filter or sort starts again at the first page. */
+  const update = (changes: Record<string, string>) => navigate({ ...changes, at: "" }, "replace");
 
-  // Search as the operator types, a moment after the last key.
+  // The list as it is now, for "← Sessions" on a session page.
   useEffect(() => {
-    if (draft === query) return;
-    const timer = setTimeout(() => update({ q: draft }), 300);
+    sessionStorage.setItem(LIST_URL_KEY, `${pathname}?${params}`);
+  }, [pathname, params]);
+
+  // Search and filter as the operator types, a moment after the last key.
+  const metadataValid = metadataDraft.trim() === "" || /^[^=]+=/.test(metadataDraft.trim());
+  useEffect(() => {
+    const changes: Record<string, string> = {};
+    if (draft !== query) changes.q = draft;
+    if (userDraft.trim() !== user) changes.user = userDraft.trim();
+    if (metadataValid && metadataDraft.trim() !== metadata) changes.meta = metadataDraft.trim();
+    if (Object.keys(changes).length === 0) return;
+    const timer = setTimeout(() => update(changes), 300);
     return () => clearTimeout(timer);
   });
 
@@ -110,6 +161,8 @@ export function SessionsBrowser() {
       user_id: user || undefined,
       from: dayStart(from),
       to: dayEnd(to),
+      metadata: metadata || undefined,
+      has_annotations: annotated || undefined,
       sort,
       order,
       cursor,
@@ -119,7 +172,7 @@ export function SessionsBrowser() {
     refetchInterval: 10_000,
   });
 
-  const filtered = Boolean(query || user || from || to);
+  const filtered = Boolean(query || user || from || to || metadata || annotated);
 
   return (
     <>
@@ -136,7 +189,7 @@ export function SessionsBrowser() {
       />
 
       <Card>
-        <div className="grid gap-3 border-b border-zinc-200 p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto_auto_auto] lg:items-end dark:border-zinc-800">
+        <div className="grid gap-3 border-b border-zinc-200 p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-end dark:border-zinc-800">
           <div className="relative sm:col-span-2 lg:col-span-1">
             <label htmlFor="session-search" className="sr-only">
               Search sessions
@@ -160,16 +213,38 @@ export function SessionsBrowser() {
             </label>
             <Input
               id="user-filter"
-              placeholder="User id"
-              defaultValue={user}
-              onKeyDown={(event) =>
-                event.key === "Enter" && update({ user: event.currentTarget.value.trim() })
-              }
-              onBlur={(event) =>
-                event.target.value.trim() !== user && update({ user: event.target.value.trim() })
-              }
+              placeholder="User id starts with…"
+              value={userDraft}
+              onChange={(event) => setUserDraft(event.target.value)}
             />
           </div>
+          <div>
+            <label htmlFor="metadata-filter" className="sr-only">
+              Filter by metadata key=value
+            </label>
+            <Input
+              id="metadata-filter"
+              placeholder="metadata key=value"
+              value={metadataDraft}
+              aria-invalid={!metadataValid}
+              aria-describedby={metadataValid ? undefined : "metadata-filter-error"}
+              onChange={(event) => setMetadataDraft(event.target.value)}
+            />
+            {!metadataValid && (
+              <p id="metadata-filter-error" className="mt-1 text-xs text-red-700 dark:text-red-400">
+                Write it as key=value
+              </p>
+            )}
+          </div>
+          <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+            <input
+              type="checkbox"
+              checked={annotated}
+              onChange={(event) => update({ annotated: event.target.checked ? "1" : "" })}
+              className="size-4 rounded border-zinc-300 accent-indigo-600"
+            />
+            Has annotations
+          </label>
           <div className="flex items-center gap-2">
             <label htmlFor="from" className="text-xs text-zinc-500">
               From
@@ -234,7 +309,9 @@ export function SessionsBrowser() {
                 <Button
                   onClick={() => {
                     setDraft("");
-                    update({ q: "", user: "", from: "", to: "" });
+                    setUserDraft("");
+                    setMetadataDraft("");
+                    update({ q: "", user: "", from: "", to: "", meta: "", annotated: "" });
                   }}
                 >
                   Clear filters
@@ -274,6 +351,9 @@ export function SessionsBrowser() {
                     <Td className="max-w-xs">
                       <Link
                         href={sessionHref(session.session_id)}
+                        prefetch={false}
+                        onMouseEnter={() => router.prefetch(sessionHref(session.session_id))}
+                        onFocus={() => router.prefetch(sessionHref(session.session_id))}
                         className="block truncate font-medium text-zinc-900 group-hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-100 dark:group-hover:text-indigo-400"
                       >
                         {session.session_id}
@@ -283,15 +363,19 @@ export function SessionsBrowser() {
                           {displayName(session.user) || session.user_id}
                         </span>
                       )}
-                      {(preview.tags.length > 0 || preview.keys.length > 0) && (
+                      {(preview.tags.length > 0 || preview.entries.length > 0) && (
                         <div className="mt-1 flex flex-wrap gap-1">
                           {preview.tags.map((tag) => (
                             <Badge key={tag} tone="indigo">
                               {tag}
                             </Badge>
                           ))}
-                          {preview.keys.map((key) => (
-                            <Badge key={key}>{key}</Badge>
+                          {preview.entries.map(([key, value]) => (
+                            <Badge key={key} className="max-w-full font-normal">
+                              <span className="truncate" data-testid="metadata-chip">
+                                <span className="font-medium">{key}:</span> {value}
+                              </span>
+                            </Badge>
                           ))}
                           {preview.more > 0 && <Badge>+{preview.more}</Badge>}
                         </div>
@@ -301,6 +385,7 @@ export function SessionsBrowser() {
                       {session.user_id ? (
                         <Link
                           href={userHref(session.user_id)}
+                          prefetch={false}
                           className="block truncate hover:text-indigo-600 dark:hover:text-indigo-400"
                         >
                           <span className="text-zinc-900 dark:text-zinc-100">
@@ -336,13 +421,21 @@ export function SessionsBrowser() {
         <div className="flex items-center justify-between gap-3 border-t border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800">
           <span className="flex items-center gap-2 text-zinc-500 dark:text-zinc-400">
             {sessions.isFetching && <Spinner />}
-            {cursors.length > 0 ? `Page ${cursors.length + 1}` : "First page"}
+            <span data-testid="sessions-total">
+              {sessions.data
+                ? `${formatNumber(sessions.data.total)} ${sessions.data.total === 1 ? "session" : "sessions"}${filtered ? " match" : ""}`
+                : null}
+            </span>
+            · Page {cursors.length + 1}
+            {sessions.data
+              ? ` of ${formatNumber(Math.max(1, Math.ceil(sessions.data.total / defaultSessionQuery.limit)))}`
+              : ""}
           </span>
           <div className="flex gap-2">
             <Button
               size="sm"
               disabled={cursors.length === 0}
-              onClick={() => setCursors((list) => list.slice(0, -1))}
+              onClick={() => navigate({ at: cursors.slice(0, -1).join(".") }, "push")}
             >
               ← Previous
             </Button>
@@ -350,7 +443,8 @@ export function SessionsBrowser() {
               size="sm"
               disabled={!sessions.data?.next_cursor}
               onClick={() =>
-                sessions.data?.next_cursor && setCursors((list) => [...list, sessions.data.next_cursor!])
+                sessions.data?.next_cursor &&
+                navigate({ at: [...cursors, sessions.data.next_cursor].join(".") }, "push")
               }
             >
               Next →

@@ -63,6 +63,7 @@ function ApiKeys() {
   const [copied, setCopied] = useState(false);
   const [revoking, setRevoking] = useState<{ uuid: string; name: string } | null>(null);
   const keys = useQuery(trpc.apiKeys.list.queryOptions());
+  const environmentKey = useQuery(trpc.dashboard.environmentApiKey.queryOptions());
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
   const create = useMutation(
     trpc.apiKeys.create.mutationOptions({
@@ -145,13 +146,26 @@ function ApiKeys() {
           </div>
         </div>
       )}
+      {environmentKey.data?.configured && (
+        <p
+          data-testid="environment-api-key"
+          className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-5 py-3 text-sm dark:border-zinc-800"
+        >
+          <code className="font-mono text-xs font-semibold">ENGRAM_API_KEY</code>
+          <Badge tone="green">Active</Badge>
+          <Badge tone="zinc">From the environment</Badge>
+          <span className="text-zinc-600 dark:text-zinc-400">
+            Set where the server starts; change or remove it there, not here.
+          </span>
+        </p>
+      )}
       {keys.isPending ? (
         <Loading />
       ) : keys.isError ? (
         <ErrorState error={keys.error} retry={() => keys.refetch()} />
       ) : keys.data.length === 0 ? (
         <EmptyState
-          title="No API keys yet"
+          title={environmentKey.data?.configured ? "No keys created here yet" : "No API keys yet"}
           description="Create one for each app, so you can revoke one without touching the others."
         />
       ) : (
@@ -421,7 +435,7 @@ function Providers() {
                 />
                 {label}
               </dt>
-              <dd className="mt-1 text-sm font-medium break-words text-zinc-900 dark:text-zinc-100">
+              <dd className="mt-1 text-sm font-medium wrap-anywhere text-zinc-900 dark:text-zinc-100">
                 {value}
               </dd>
             </div>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sessionIdSchema } from "../../schemas/common";
+import { transcriptPageInput } from "../../schemas/dashboard";
 import {
   listMessagesInput,
   messageListSchema,
@@ -16,6 +17,12 @@ export const messagesRouter = router({
     .input(listMessagesInput.extend({ sessionId: sessionIdSchema }))
     .output(messageListSchema)
     .query(({ ctx, input }) => messages.listMessages(ctx.db, input.sessionId, input)),
+  transcript: readProcedure
+    .input(transcriptPageInput)
+    .output(messageListSchema)
+    .query(({ ctx, input }) =>
+      messages.listMessages(ctx.db, input.sessionId, { ...input, direction: "backward" }),
+    ),
   get: readProcedure
     .input(byId)
     .output(messageSchema)

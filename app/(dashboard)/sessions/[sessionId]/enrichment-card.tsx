@@ -15,7 +15,7 @@ import {
 } from "../../../_components/ui";
 import { formatNumber } from "../../../_lib/format";
 import { useTRPC } from "../../../_lib/trpc";
-import { LIVE_INTERVAL_MS } from "./transcript";
+import { LIVE_INTERVAL_MS } from "./queries";
 
 const stateBadge = {
   up_to_date: { tone: "green", label: "Up to date" },
@@ -87,7 +87,7 @@ export function EnrichmentCard({ sessionId }: { sessionId: string }) {
                 {status.data.attempts} failed {status.data.attempts === 1 ? "attempt" : "attempts"}, last{" "}
                 <DateTime iso={status.data.last_error_at} style="relative" />
               </p>
-              <p className="mt-1 break-words">{status.data.last_error}</p>
+              <p className="mt-1 wrap-anywhere">{status.data.last_error}</p>
               {status.data.next_attempt_at && (
                 <p className="mt-1 opacity-80">
                   Next try <DateTime iso={status.data.next_attempt_at} style="relative" />

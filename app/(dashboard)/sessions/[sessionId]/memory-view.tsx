@@ -17,7 +17,11 @@ import {
 } from "../../../_components/ui";
 import { formatNumber } from "../../../_lib/format";
 import { useTRPC } from "../../../_lib/trpc";
-import { LIVE_INTERVAL_MS, MessageItem, SummaryCard } from "./transcript";
+import { memoryOutcome, memoryRule } from "./memory-explanation";
+import { MessageItem } from "./message-item";
+import { PromptPreview } from "./prompt-preview";
+import { LIVE_INTERVAL_MS } from "./queries";
+import { SummaryCard } from "./summary-card";
 import type { MemoryType } from "./types";
 
 export const memoryTypeLabels: Record<MemoryType, string> = {
@@ -26,21 +30,15 @@ export const memoryTypeLabels: Record<MemoryType, string> = {
   summary_retriever: "Summary retriever",
 };
 
-const explanations: Record<MemoryType, string> = {
-  message_window:
-    "The latest summary plus the messages after it (at most the window), or the last N messages.",
-  perpetual:
-    "The latest summary plus every message after it: together they stand for the whole conversation.",
-  summary_retriever: "The last N messages plus the summaries most relevant to them.",
-};
-
 /** Exactly what `memory.get` returns for this session, with the same options an app would pass. */
 export function MemoryView({
   sessionId,
   sessionDefault,
+  messageCount,
 }: {
   sessionId: string;
   sessionDefault: MemoryType | null;
+  messageCount: number;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -48,6 +46,7 @@ export function MemoryView({
   const [memoryType, setMemoryType] = useState<MemoryType>(sessionDefault ?? "message_window");
   const [lastnText, setLastnText] = useState("");
   const [raw, setRaw] = useState(false);
+  const [prompt, setPrompt] = useState(false);
 
   const lastn = lastnText.trim() === "" ? undefined : Number(lastnText);
   const lastnError =
@@ -60,6 +59,7 @@ export function MemoryView({
     enabled: !lastnError,
     refetchInterval: LIVE_INTERVAL_MS,
   });
+  const ranges = useQuery(trpc.dashboard.summaries.queryOptions({ sessionId }));
 
   const setDefault = useMutation(
     trpc.sessions.update.mutationOptions({
@@ -115,20 +115,32 @@ export function MemoryView({
               </Button>
             )
           )}
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-pressed={prompt}
+            onClick={() => setPrompt((value) => !value)}
+          >
+            Prompt preview
+          </Button>
           <Button size="sm" variant="ghost" aria-pressed={raw} onClick={() => setRaw((value) => !value)}>
             {raw ? "Formatted" : "Raw JSON"}
           </Button>
         </div>
       </div>
-      <p className="border-b border-zinc-100 px-4 py-2 text-xs text-zinc-500 sm:px-5 dark:border-zinc-800 dark:text-zinc-400">
-        {explanations[memoryType]}
+      <div className="space-y-1 border-b border-zinc-100 px-4 py-2 text-xs text-zinc-600 sm:px-5 dark:border-zinc-800 dark:text-zinc-400">
+        <p data-testid="memory-rule">{memoryRule(memoryType, lastnError ? undefined : lastn)}</p>
         {memory.data && (
-          <span className="ml-1 font-medium text-zinc-700 dark:text-zinc-300" data-testid="memory-totals">
-            {memory.data.messages.length} messages{memory.data.summary ? " + summary" : ""} ·{" "}
-            {formatNumber(totalTokens)} tokens
-          </span>
+          <p className="font-medium text-zinc-800 dark:text-zinc-200">
+            <span data-testid="memory-outcome">{memoryOutcome(memory.data, messageCount, ranges.data)}</span>{" "}
+            <span data-testid="memory-totals">
+              {memory.data.messages.length} messages{memory.data.summary ? " + summary" : ""} ·{" "}
+              {formatNumber(totalTokens)} tokens
+            </span>
+          </p>
         )}
-      </p>
+      </div>
+      {prompt && !lastnError && <PromptPreview sessionId={sessionId} memoryType={memoryType} lastn={lastn} />}
       <InlineError>{lastnError ?? setDefault.error?.message}</InlineError>
 
       {memory.isPending && !lastnError ? (

@@ -24,11 +24,11 @@ export default async function SessionPage({ params }: Params) {
   await Promise.all([
     queryClient.prefetchQuery(trpc.sessions.get.queryOptions({ sessionId })),
     queryClient.prefetchInfiniteQuery(
-      trpc.messages.list.infiniteQueryOptions(transcriptInput(sessionId), {
+      trpc.messages.transcript.infiniteQueryOptions(transcriptInput(sessionId), {
         getNextPageParam: nextTranscriptCursor,
       }),
     ),
-    queryClient.prefetchQuery(trpc.memory.summaries.queryOptions({ sessionId })),
+    queryClient.prefetchQuery(trpc.dashboard.summaries.queryOptions({ sessionId })),
   ]);
   return (
     <HydrateClient>

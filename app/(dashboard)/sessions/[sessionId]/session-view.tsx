@@ -22,10 +22,13 @@ import {
 } from "../../../_components/ui";
 import { formatNumber, userHref } from "../../../_lib/format";
 import { useTRPC, useTRPCClient } from "../../../_lib/trpc";
+import { LIST_URL_KEY } from "../list-url";
 import { EnrichmentCard } from "./enrichment-card";
 import { download, fileNameFor, loadSessionExport, toMarkdown } from "./export";
 import { MemoryView, memoryTypeLabels } from "./memory-view";
-import { LIVE_INTERVAL_MS, Transcript } from "./transcript";
+import { LIVE_INTERVAL_MS } from "./queries";
+import { SummaryHistory } from "./summary-history";
+import { Transcript } from "./transcript";
 
 type Tab = "transcript" | "memory";
 
@@ -77,8 +80,10 @@ export function SessionView({ sessionId }: { sessionId: string }) {
   }
 
   if (session.isPending) return <Loading label="Loading session…" />;
-  if (session.isError) {
-    const notFound = session.error instanceof TRPCClientError && session.error.data?.code === "NOT_FOUND";
+  const notFound =
+    session.isError && session.error instanceof TRPCClientError && session.error.data?.code === "NOT_FOUND";
+  // A live refresh that failed (say, offline) keeps the page it shows; a deleted session does not.
+  if (session.isError && (!session.data || notFound)) {
     return notFound ? (
       <Card>
         <EmptyState
@@ -104,7 +109,17 @@ export function SessionView({ sessionId }: { sessionId: string }) {
     <>
       <PageHeader
         breadcrumb={
-          <Link href="/sessions" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+          <Link
+            href="/sessions"
+            className="hover:text-zinc-900 dark:hover:text-zinc-100"
+            onClick={(event) => {
+              // Back to the list as it was left: its page, filters and sort.
+              const list = sessionStorage.getItem(LIST_URL_KEY);
+              if (!list?.startsWith("/sessions")) return;
+              event.preventDefault();
+              router.push(list);
+            }}
+          >
             ← Sessions
           </Link>
         }
@@ -178,7 +193,7 @@ export function SessionView({ sessionId }: { sessionId: string }) {
         ))}
       </div>
 
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <Card className="min-w-0 self-start overflow-hidden">
           <div
             role="tablist"
@@ -195,8 +210,26 @@ export function SessionView({ sessionId }: { sessionId: string }) {
                 key={value}
                 type="button"
                 role="tab"
+                id={`tab-${value}`}
                 aria-selected={tab === value}
+                aria-controls="session-tabpanel"
+                tabIndex={tab === value ? 0 : -1}
                 onClick={() => setTab(value)}
+                onKeyDown={(event) => {
+                  // Arrow keys, Home and End move between tabs, as the ARIA tabs pattern has it.
+                  const order: Tab[] = ["transcript", "memory"];
+                  const at = order.indexOf(value);
+                  const target = {
+                    ArrowRight: order[(at + 1) % order.length],
+                    ArrowLeft: order[(at - 1 + order.length) % order.length],
+                    Home: order[0],
+                    End: order[order.length - 1],
+                  }[event.key];
+                  if (!target) return;
+                  event.preventDefault();
+                  setTab(target);
+                  document.getElementById(`tab-${target}`)?.focus();
+                }}
                 className={cx(
                   "-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-500",
                   tab === value
@@ -208,11 +241,15 @@ export function SessionView({ sessionId }: { sessionId: string }) {
               </button>
             ))}
           </div>
-          <div role="tabpanel">
+          <div role="tabpanel" id="session-tabpanel" aria-labelledby={`tab-${tab}`}>
             {tab === "transcript" ? (
-              <Transcript sessionId={sessionId} />
+              <Transcript sessionId={sessionId} messageCount={data.message_count} />
             ) : (
-              <MemoryView sessionId={sessionId} sessionDefault={data.memory_type} />
+              <MemoryView
+                sessionId={sessionId}
+                sessionDefault={data.memory_type}
+                messageCount={data.message_count}
+              />
             )}
           </div>
         </Card>
@@ -234,12 +271,21 @@ export function SessionView({ sessionId }: { sessionId: string }) {
             </div>
           </Card>
           <Card>
-            <CardHeader title="Change history" description="Who changed this session's metadata, and how." />
+            <CardHeader
+              title="Change history"
+              description="Who changed this session's metadata or its messages', and how."
+            />
             <div className="p-4">
-              <MetadataHistory entityType="session" entityId={sessionId} />
+              <MetadataHistory entityType="session" entityId={sessionId} includeMessages />
             </div>
           </Card>
           <EnrichmentCard sessionId={sessionId} />
+          <Card>
+            <CardHeader title="Summaries" description="What each summary stands for, newest first." />
+            <div className="p-4">
+              <SummaryHistory sessionId={sessionId} />
+            </div>
+          </Card>
           <Card>
             <CardHeader title="Details" />
             <dl className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">

@@ -6,3 +6,4 @@ export type Message = Outputs["messages"]["get"];
 export type Summary = Outputs["memory"]["summaries"][number];
 export type Memory = Outputs["memory"]["get"];
 export type MemoryType = Memory["memory_type"];
+export type SummaryRange = Outputs["dashboard"]["summaries"][number];

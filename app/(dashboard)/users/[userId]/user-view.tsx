@@ -118,7 +118,7 @@ export function UserView({ userId }: { userId: string }) {
         }
       />
 
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
           {editing && <ProfileForm user={data} onDone={() => setEditing(false)} update={update} />}
           <FactsPanel userId={userId} />
