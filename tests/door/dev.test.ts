@@ -17,7 +17,8 @@ afterAll(async () => {
     await exited;
   }
   for (const [file, text] of kept) writeFileSync(file, text);
-  rmSync(distDir, { recursive: true, force: true });
+  // The dev server may still be writing into its folder as it goes: retry until it is empty.
+  rmSync(distDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 async function freePort(): Promise<number> {
