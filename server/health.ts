@@ -4,12 +4,16 @@ import { sql } from "drizzle-orm";
 import { type Db, migrationsFolder, queryRows } from "@/db/client";
 import { databaseState } from "./db";
 import { errorCode, safeErrorMessage } from "./errors";
+import type { VectorSearchStatus } from "./schemas/collections";
+import { vectorEngine } from "./services/vectorSearch";
 
 /** Whether this instance can serve data requests: its database answers and is migrated. */
 export interface Readiness {
   ready: boolean;
   database: "ok" | "unreachable";
   migrations: "applied" | "pending";
+  /** Which document vector search the open database uses. */
+  vector_search?: VectorSearchStatus["engine"];
   message?: string;
 }
 
@@ -61,16 +65,19 @@ export async function readiness(): Promise<Readiness> {
     };
   }
   try {
-    const applied = await withinProbeTime(appliedMigrations(opened.db));
+    const [applied, vector_search] = await withinProbeTime(
+      Promise.all([appliedMigrations(opened.db), vectorEngine(opened.db)]),
+    );
     if (applied < shippedMigrations()) {
       return {
         ready: false,
         database: "ok",
         migrations: "pending",
+        vector_search,
         message: `${shippedMigrations() - applied} migrations are not applied yet`,
       };
     }
-    return { ready: true, database: "ok", migrations: "applied" };
+    return { ready: true, database: "ok", migrations: "applied", vector_search };
   } catch (error) {
     const code = errorCode(error);
     return {

@@ -1,8 +1,9 @@
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { type DocumentCollectionRow, documents } from "@/db/schema";
-import { invalid } from "../errors";
+import { invalid, unavailable } from "../errors";
 import { embedderFromConfig } from "../providers/embeddings";
+import { ProviderError } from "../providers/llm";
 import {
   type DocumentSearchInput,
   type DocumentSearchResult,
@@ -95,7 +96,15 @@ async function embedText(collection: DocumentCollectionRow, text: string): Promi
       "searching by text needs an embeddings provider (set ENGRAM_EMBEDDINGS_BASE_URL), or send an embedding",
     );
   }
-  const [vector] = await embedder.embed([text]);
+  let vector: number[] | undefined;
+  try {
+    [vector] = await embedder.embed([text]);
+  } catch (error) {
+    // The provider's status and reply (never its key), as a 503 the caller may retry.
+    if (error instanceof ProviderError)
+      throw unavailable(`the embeddings provider failed: ${error.message.slice(0, 300)}`);
+    throw error;
+  }
   if (!vector || vector.length !== collection.embeddingDimensions) {
     throw invalid(
       `the embeddings provider returns ${vector?.length ?? 0}-dimension vectors; collection ${JSON.stringify(collection.name)} has ${collection.embeddingDimensions}`,

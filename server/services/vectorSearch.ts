@@ -18,7 +18,13 @@ export function vectorEngine(db: Queryable): Promise<VectorSearchStatus["engine"
     engine = queryRows<{ installed: boolean }>(
       db,
       sql`select exists (select 1 from pg_extension where extname = 'vector') as installed`,
-    ).then(([row]) => (row?.installed ? "pgvector" : "exact"));
+    ).then(
+      ([row]) => (row?.installed ? "pgvector" : "exact"),
+      (error: unknown) => {
+        engines.delete(db); // a failed check (e.g. during an outage) is asked again next time
+        throw error;
+      },
+    );
     engines.set(db, engine);
   }
   return engine;

@@ -10,7 +10,12 @@ describe.each(backends)("readiness on %s", (backend) => {
 
   it("is ready on a migrated database, and says so when a migration is missing", async () => {
     useDatabase(t.database);
-    expect(await readiness()).toEqual({ ready: true, database: "ok", migrations: "applied" });
+    const [pgvector] = await queryRows<{ installed: boolean }>(
+      t.db,
+      sql`select exists (select 1 from pg_extension where extname = 'vector') as installed`,
+    );
+    const vector_search = pgvector?.installed ? "pgvector" : "exact";
+    expect(await readiness()).toEqual({ ready: true, database: "ok", migrations: "applied", vector_search });
 
     const [newest] = await queryRows<{ hash: string; created_at: string }>(
       t.db,
@@ -22,6 +27,7 @@ describe.each(backends)("readiness on %s", (backend) => {
         ready: false,
         database: "ok",
         migrations: "pending",
+        vector_search,
         message: "1 migrations are not applied yet",
       });
     } finally {

@@ -269,3 +269,27 @@ describe("zep-js 2.0.0-rc.4 document collections", () => {
     expect(await thrown(zep.document.getCollection("docsrc4"))).toBeInstanceOf(Error);
   });
 });
+
+describe("document search while the embeddings provider fails", () => {
+  it("answers 503 with Retry-After and the provider's status, not 500", async () => {
+    const zep = await ZepClientV2.init(server.apiKey, server.url);
+    await zep.document.addCollection({ name: "providerdown" });
+    stub.mode = "unavailable";
+    try {
+      const response = await fetch(`${server.url}/api/v2/collections/providerdown/search?limit=2`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${server.apiKey}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ text: "ferry island" }),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+      const body = (await response.json()) as { code: string; message: string };
+      expect(body.code).toBe("UNAVAILABLE");
+      expect(body.message).toMatch(/embeddings provider failed: .*HTTP 503.*overloaded/);
+      expect(body.message).not.toContain(server.apiKey);
+    } finally {
+      stub.mode = "ok";
+      await zep.document.deleteCollection("providerdown");
+    }
+  });
+});

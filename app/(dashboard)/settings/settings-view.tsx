@@ -395,6 +395,7 @@ function Accounts() {
 function Providers() {
   const trpc = useTRPC();
   const status = useQuery({ ...trpc.enrichment.overview.queryOptions(), refetchInterval: 15_000 });
+  const engine = useQuery(trpc.collections.engine.queryOptions());
   return (
     <Card className="overflow-hidden">
       <CardHeader
@@ -426,6 +427,7 @@ function Providers() {
                 status.data.worker ? "running in this server" : "off",
                 status.data.worker,
               ],
+              ["Vector search", engine.data?.description ?? "unknown", Boolean(engine.data)],
             ] as const
           ).map(([label, value, active]) => (
             <div key={label} className="bg-white px-5 py-4 dark:bg-zinc-900">
