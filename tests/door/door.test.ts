@@ -38,7 +38,12 @@ describe("the door", () => {
 
     const ready = await call("GET", "/readyz");
     expect(ready.status).toBe(200);
-    expect(JSON.parse(ready.text)).toEqual({ ready: true, database: "ok", migrations: "applied" });
+    expect(JSON.parse(ready.text)).toEqual({
+      ready: true,
+      database: "ok",
+      migrations: "applied",
+      vector_search: expect.stringMatching(/^(pgvector|exact)$/),
+    });
 
     const page = await call("GET", "/sign-in");
     expect(page.status).toBe(200);

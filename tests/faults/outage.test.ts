@@ -191,7 +191,12 @@ describe("Postgres restarted and stopped under load", () => {
     expect(late.length).toBeGreaterThan(5);
     expect(late.filter((outcome) => outcome.status >= 300 && outcome.status !== 404)).toEqual([]);
     const readyAfter = await fetch(`${server.url}/readyz`);
-    expect(await readyAfter.json()).toEqual({ ready: true, database: "ok", migrations: "applied" });
+    expect(await readyAfter.json()).toEqual({
+      ready: true,
+      database: "ok",
+      migrations: "applied",
+      vector_search: expect.stringMatching(/^(pgvector|exact)$/),
+    });
 
     const counts = await storedCounts(load.sent);
     for (const uuid of load.acknowledged) expect(counts.get(uuid), uuid).toBe(1);
