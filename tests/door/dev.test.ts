@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { createFreshDatabase, testDatabasePrefix } from "../support/databases";
+import { freePort } from "../support/process";
 
 // `next dev` points tsconfig.json and next-env.d.ts at its build folder: put them back afterwards.
 const kept = ["tsconfig.json", "next-env.d.ts"].map((file) => [file, readFileSync(file, "utf8")] as const);
@@ -20,15 +20,6 @@ afterAll(async () => {
   // The dev server may still be writing into its folder as it goes: retry until it is empty.
   rmSync(distDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 describe("npm run dev", () => {
   it("serves the API and the pages from one port", { timeout: 240_000 }, async () => {

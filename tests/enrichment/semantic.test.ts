@@ -3,7 +3,7 @@ import { resetConfig } from "@/server/config";
 import { requeueUnembedded } from "@/server/jobs/enrich";
 import { runUntilIdle } from "@/server/jobs/worker";
 import { backends, callerFor, useTestDatabase } from "../support/databases";
-import { hashedEmbedding, type OpenAiStub, startOpenAiStub } from "../support/openai-stub";
+import { conceptEmbedding, type OpenAiStub, startOpenAiStub } from "../support/openai-stub";
 
 /** Words that mean the same thing share one strong dimension, as a real embedding model would. */
 const concepts = [
@@ -13,15 +13,6 @@ const concepts = [
   ["holiday", "vacation", "trip", "journey"],
   ["pasta", "recipe", "sauce", "basil", "garlic", "tomatoes", "cooking"],
 ];
-
-function conceptEmbedding(text: string): number[] {
-  const vector = hashedEmbedding(text, 32).map((value) => value * 0.2);
-  for (const word of text.toLowerCase().match(/[a-z]+/g) ?? []) {
-    const concept = concepts.findIndex((group) => group.includes(word));
-    if (concept >= 0) vector[concept] = (vector[concept] ?? 0) + 5;
-  }
-  return vector;
-}
 
 describe.each(backends)("semantic search and retrieval on %s", (backend) => {
   const t = useTestDatabase(backend, `enrich_semantic_${backend}`);
@@ -35,7 +26,7 @@ describe.each(backends)("semantic search and retrieval on %s", (backend) => {
 
   beforeAll(async () => {
     stub = await startOpenAiStub();
-    stub.embed = conceptEmbedding;
+    stub.embed = conceptEmbedding(concepts);
   });
   afterAll(async () => {
     await stub.close();

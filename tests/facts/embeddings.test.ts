@@ -5,21 +5,13 @@ import { resetConfig } from "@/server/config";
 import { runUntilIdle } from "@/server/jobs/worker";
 import { openAiFactExtractor } from "@/server/providers/facts";
 import { backends, callerFor, useTestDatabase } from "../support/databases";
-import { hashedEmbedding, type OpenAiStub, startOpenAiStub } from "../support/openai-stub";
+import { conceptEmbedding, type OpenAiStub, startOpenAiStub } from "../support/openai-stub";
 
 /** Words that mean the same thing share one strong dimension, as a real embedding model would. */
 const concepts = [
   ["car", "sedan", "drives"],
   ["vacation", "journey", "trip"],
 ];
-function conceptEmbedding(text: string): number[] {
-  const vector = hashedEmbedding(text, 32).map((value) => value * 0.2);
-  for (const word of text.toLowerCase().match(/[a-z]+/g) ?? []) {
-    const concept = concepts.findIndex((group) => group.includes(word));
-    if (concept >= 0) vector[concept] = (vector[concept] ?? 0) + 5;
-  }
-  return vector;
-}
 
 describe.each(backends)("facts with embeddings on %s", (backend) => {
   const t = useTestDatabase(backend, `facts_embeddings_${backend}`);
@@ -27,7 +19,7 @@ describe.each(backends)("facts with embeddings on %s", (backend) => {
 
   beforeAll(async () => {
     stub = await startOpenAiStub();
-    stub.embed = conceptEmbedding;
+    stub.embed = conceptEmbedding(concepts);
   });
   afterAll(async () => {
     await stub.close();

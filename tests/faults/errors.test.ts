@@ -8,7 +8,7 @@ import { asAppError, httpStatusOf, logFailure, safeErrorMessage } from "@/server
 import { runUntilIdle } from "@/server/jobs/worker";
 import { callerFor, useTestDatabase } from "../support/databases";
 import { adminUrl } from "../support/postgres";
-import { freePort } from "./support/cluster";
+import { freePort } from "../support/process";
 
 const limits = { max: 1, connectTimeoutMs: 2_000, idleTimeoutMs: 10_000, statementTimeoutMs: 300 };
 

@@ -1,47 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { rejected, restCaller } from "../support/rest";
 import { serverForTests } from "../support/server";
 
 // Raw HTTP against the production build: every bad input is a 4xx with a clear JSON message,
 // never a 500, and nothing is written.
 const server = serverForTests("rest_bad_input");
 
-interface Reply {
-  status: number;
-  text: string;
-  json: unknown;
-}
-
-async function call(
-  method: string,
-  path: string,
-  body?: string | Blob,
-  headers: Record<string, string> = {},
-): Promise<Reply> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${server.apiKey}`, "Content-Type": "application/json", ...headers },
-    body,
-  });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, text, json };
-}
-
-const post = (path: string, body: unknown) => call("POST", path, JSON.stringify(body));
-const patch = (path: string, body: unknown) => call("PATCH", path, JSON.stringify(body));
-
-/** A 4xx (400 unless given) whose JSON message matches. */
-function rejected(reply: Reply, message: RegExp, status = 400) {
-  expect(reply.status, reply.text).toBe(status);
-  const body = reply.json as { message?: unknown; code?: unknown };
-  expect(typeof body?.message, reply.text).toBe("string");
-  expect(body.message as string).toMatch(message);
-}
+const { call, post, patch } = restCaller(server);
 
 async function sessionIds(): Promise<string[]> {
   const reply = await call("GET", "/api/v2/sessions?limit=1000");

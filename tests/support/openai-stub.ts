@@ -44,6 +44,21 @@ export function hashedEmbedding(text: string, dimensions = 32): number[] {
   return vector;
 }
 
+/**
+ * An embedding in which words of one concept group share one strong dimension, as a real model
+ * would place synonyms together; other words fall into hashed dimensions.
+ */
+export function conceptEmbedding(concepts: string[][]): (text: string) => number[] {
+  return (text) => {
+    const vector = hashedEmbedding(text, 32).map((value) => value * 0.2);
+    for (const word of words(text)) {
+      const concept = concepts.findIndex((group) => group.includes(word));
+      if (concept >= 0) vector[concept] = (vector[concept] ?? 0) + 5;
+    }
+    return vector;
+  };
+}
+
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);

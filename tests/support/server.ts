@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { createFreshDatabase, testDatabasePrefix } from "./databases";
+import { distDir, freePort, spawnEngram } from "./process";
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:41234 */
@@ -17,22 +17,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The production build the tests run: ENGRAM_DIST_DIR, as `next build` wrote it. */
-export const distDir = process.env.ENGRAM_DIST_DIR || ".next";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
+export { distDir } from "./process";
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -66,21 +51,7 @@ export async function startServer(name: string, env: Record<string, string> = {}
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // Engram's own server entry, serving the production build (its API directly, pages through Next).
-  const child = spawn(process.execPath, ["server.mjs"], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ENGRAM_DIST_DIR: distDir,
-      DATABASE_URL: databaseUrl,
-      ENGRAM_API_KEY: apiKey,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnEngram({ port, databaseUrl, apiKey, env });
   let log = "";
   const capture = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);

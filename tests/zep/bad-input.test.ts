@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { rejected, restCaller } from "../support/rest";
 import { serverForTests } from "../support/server";
 
 // Raw HTTP on every route the Zep CE surface and document collections added: each bad input is a
@@ -6,38 +7,7 @@ import { serverForTests } from "../support/server";
 // embeddings provider.
 const server = serverForTests("zep_bad_input");
 
-interface Reply {
-  status: number;
-  text: string;
-  json: unknown;
-}
-
-async function call(method: string, path: string, body?: string, scheme = "Bearer"): Promise<Reply> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { Authorization: `${scheme} ${server.apiKey}`, "Content-Type": "application/json" },
-    body,
-  });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, text, json };
-}
-
-const post = (path: string, body: unknown) => call("POST", path, JSON.stringify(body));
-const patch = (path: string, body: unknown) => call("PATCH", path, JSON.stringify(body));
-
-/** A 4xx (400 unless given) whose JSON message matches. */
-function rejected(reply: Reply, message: RegExp, status = 400) {
-  expect(reply.status, reply.text).toBe(status);
-  const body = reply.json as { message?: unknown };
-  expect(typeof body?.message, reply.text).toBe("string");
-  expect(body.message as string).toMatch(message);
-}
+const { call, post, patch } = restCaller(server);
 
 const collection = "/api/v2/collections/kept";
 let documentUuid: string;
@@ -92,7 +62,9 @@ describe("bad input on the Zep CE routes", () => {
 
   it("answers OK as JSON to Api-Key clients and as text to Bearer clients", async () => {
     await post("/api/v2/sessions/ok-json/memory", { messages: [{ role: "u", content: "x" }] });
-    const json = await call("DELETE", "/api/v2/sessions/ok-json/memory", undefined, "Api-Key");
+    const json = await call("DELETE", "/api/v2/sessions/ok-json/memory", undefined, {
+      Authorization: `Api-Key ${server.apiKey}`,
+    });
     expect(json.status).toBe(200);
     expect(json.json).toEqual({ message: "OK" });
     await post("/api/v2/sessions/ok-text/memory", { messages: [{ role: "u", content: "x" }] });

@@ -1,27 +1,12 @@
 import { execFile } from "node:child_process";
 import { chownSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "../../support/process";
 
 const run = promisify(execFile);
 const binaries = process.env.ENGRAM_PG_BIN ?? "/usr/lib/postgresql/15/bin";
-
-/** A port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 /** Postgres refuses to run as root: as root, run its tools as the `postgres` user. */
 async function asPostgres(tool: string, args: string[]): Promise<string> {

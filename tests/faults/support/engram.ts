@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { freePort } from "./cluster";
+import { distDir, freePort, spawnEngram } from "../../support/process";
 
 /** Engram's server entry (server.mjs) on the production build, as a process the test may signal or kill. */
 export interface EngramProcess {
@@ -18,7 +18,6 @@ export interface EngramProcess {
   crash(): void;
 }
 
-const distDir = process.env.ENGRAM_DIST_DIR || ".next";
 export const faultApiKey = "fault-injection-api-key-0123456789";
 
 /** Starts Engram on `databaseUrl` and waits until /healthz (liveness, no database) answers. */
@@ -30,23 +29,8 @@ export async function launchEngram(
     throw new Error(`No production build in ${distDir}/: run npx next build first.`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["server.mjs"], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ENGRAM_DIST_DIR: distDir,
-      DATABASE_URL: databaseUrl,
-      ENGRAM_API_KEY: faultApiKey,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so that a crash can take the server and its worker process together.
-    detached: true,
-  });
+  // Its own process group, so that a crash can take the server and its worker process together.
+  const child = spawnEngram({ port, databaseUrl, apiKey: faultApiKey, env, detached: true });
   let log = "";
   const capture = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-200_000);
