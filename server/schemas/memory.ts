@@ -61,7 +61,7 @@ export const getMemoryOptions = z.object({
     )
     .optional(),
 });
-export type GetMemoryOptions = z.input<typeof getMemoryOptions>;
+export type GetMemoryOptions = z.output<typeof getMemoryOptions>;
 
 export const memorySchema = z.object({
   messages: z.array(messageSchema),

@@ -201,7 +201,7 @@ export async function embedQuery(embedder: Embedder, text: string): Promise<numb
 export async function relevantSummaries(
   db: Queryable,
   sessionPk: number,
-  recent: MessageRow[],
+  recent: RecentMessage[],
   limit: number,
 ): Promise<SummaryRow[]> {
   const text = recent.map((message) => message.content).join("\n");
@@ -227,7 +227,10 @@ export async function relevantSummaries(
 }
 
 /** The mean of the messages' stored embeddings when they all have one, else their text embedded. */
-export async function recentVector(embedder: Embedder, recent: MessageRow[], text: string) {
+/** What ranking against recent messages reads of them. */
+export type RecentMessage = Pick<MessageRow, "content"> & { embedding?: number[] | null };
+
+export async function recentVector(embedder: Embedder, recent: RecentMessage[], text: string) {
   const stored = recent.map((message) => message.embedding);
   const dimensions = stored[0]?.length ?? 0;
   if (dimensions > 0 && stored.every((vector) => vector?.length === dimensions)) {

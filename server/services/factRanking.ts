@@ -1,8 +1,8 @@
 import { and, desc, eq, gte, isNull, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { facts, type MessageRow, sessions } from "@/db/schema";
+import { facts, sessions } from "@/db/schema";
 import { embedderFromConfig } from "../providers/embeddings";
-import { embeddingSimilarity, recentVector } from "./enrichment";
+import { embeddingSimilarity, type RecentMessage, recentVector } from "./enrichment";
 import { type FactOwner, type FactRecord, factSelection, ownedBy, selectFacts, validAt } from "./facts";
 import { preparedStatement } from "./query";
 
@@ -38,7 +38,7 @@ const RANKING_TEXT_CHARS = 4_000;
 export async function relevantFacts(
   db: Queryable,
   owner: FactOwner,
-  recent: MessageRow[],
+  recent: RecentMessage[],
   options: { minRating?: number; limit: number },
 ): Promise<FactRecord[]> {
   const filter = and(

@@ -61,7 +61,7 @@ export function toFact({ row, sessionId }: FactRecord): Fact {
 }
 
 /** The owner of a session's facts: its user when it has one, else the session itself. */
-export const ownerOfSession = (session: SessionRow): FactOwner =>
+export const ownerOfSession = (session: Pick<SessionRow, "id" | "userId">): FactOwner =>
   session.userId ? { userId: session.userId } : { sessionPk: session.id };
 
 export const ownedBy = (owner: FactOwner): SQL =>

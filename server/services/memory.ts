@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, ne, type Placeholder, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import {
+  facts,
   type MemoryType,
   type MessageRow,
   messages,
@@ -11,19 +12,13 @@ import {
 } from "@/db/schema";
 import { config } from "../config";
 import { AppError, notFound } from "../errors";
+import { embedderFromConfig } from "../providers/embeddings";
 import { countTokens } from "../providers/tokenizer";
-import { sessionIdSchema } from "../schemas/common";
-import {
-  type AddMemoryInput,
-  addMemoryInput,
-  type GetMemoryOptions,
-  getMemoryOptions,
-  type Memory,
-} from "../schemas/memory";
+import type { AddMemoryInput, GetMemoryOptions, Memory } from "../schemas/memory";
 import { relevantSummaries } from "./enrichment";
 import { relevantFacts } from "./factRanking";
 import { type FactRecord, ownerOfSession, toFact } from "./facts";
-import { liveMessages, toMessage } from "./messages";
+import { liveMessages, type MessageFields, messageFields, toMessage } from "./messages";
 import { type Actor, assertCallerMetadata } from "./metadata";
 import { fieldsOf, preparedStatement } from "./query";
 import { deleteSession, requireSession } from "./sessions";
@@ -40,17 +35,15 @@ export interface AddMemoryResult {
 /**
  * Appends a batch of messages to a session, creating the session (or reviving a deleted one) as
  * needed. The batch is stored in one transaction, in its own order, right after the session's
- * newest message; a message whose uuid is already stored in the session is skipped.
+ * newest message; a message whose uuid is already stored in the session is skipped. `sessionId`
+ * and `input` come validated from the edge (`sessionIdSchema`, `addMemoryInput`).
  */
 export async function addMemory(
   db: Db,
   sessionId: string,
-  rawInput: AddMemoryInput,
+  input: AddMemoryInput,
   _actor: Actor,
 ): Promise<AddMemoryResult> {
-  // memory.add may create the session, so its id is validated like a created session's.
-  const validSessionId = sessionIdSchema.parse(sessionId);
-  const input = addMemoryInput.parse(rawInput);
   const batch = input.messages.map((message) => ({
     uuid: message.uuid?.toLowerCase() ?? crypto.randomUUID(),
     role: message.role,
@@ -68,7 +61,7 @@ export async function addMemory(
     const [session] = await tx
       .insert(sessions)
       .values({
-        sessionId: validSessionId,
+        sessionId,
         messageSeq: batch.length,
         messageCount: batch.length,
         tokenCount: batchTokens,
@@ -145,57 +138,89 @@ export async function addMemory(
 /** Soft-deletes the session with its messages and summaries. */
 export const deleteMemory = deleteSession;
 
-/** The memory for a session's next prompt, per SPEC "Memory semantics". */
+/** The session columns get memory needs. */
+const memorySessionFields = { id: sessions.id, userId: sessions.userId, memoryType: sessions.memoryType };
+type MemorySession = Pick<SessionRow, keyof typeof memorySessionFields>;
+
+/** The summary columns memory answers with and budgets by (not its embedding or search vector). */
+const memorySummaryFields = {
+  uuid: summaries.uuid,
+  createdAt: summaries.createdAt,
+  content: summaries.content,
+  recentMessageUuid: summaries.recentMessageUuid,
+  recentMessageSeq: summaries.recentMessageSeq,
+  metadata: summaries.metadata,
+  tokenCount: summaries.tokenCount,
+};
+type MemorySummary = Pick<SummaryRow, keyof typeof memorySummaryFields>;
+
+/** A message as memory reads it: with its stored embedding only when embeddings rank facts and summaries. */
+type MemoryMessage = MessageFields & { embedding?: number[] | null };
+
+/** `messageFields`, with the embedding when an embedder is configured (`embedded`). */
+const memoryMessageFields = (embedded: boolean) =>
+  embedded ? { ...messageFields, embedding: messages.embedding } : messageFields;
+
+/** The memory for a session's next prompt, per SPEC "Memory semantics" (`options` validated at the edge). */
 export async function getMemory(
   db: Queryable,
   sessionId: string,
-  rawOptions: GetMemoryOptions = {},
+  options: GetMemoryOptions = {},
 ): Promise<Memory> {
-  const options = getMemoryOptions.parse(rawOptions);
   const window = config().ENGRAM_MEMORY_WINDOW;
+  const embedded = embedderFromConfig() !== undefined;
 
-  let session: SessionRow;
-  let summary: SummaryRow | undefined;
-  let recent: MessageRow[] | undefined;
+  let session: MemorySession;
+  let summary: MemorySummary | undefined;
+  let recent: MemoryMessage[] | undefined;
   let relevant: SummaryRow[] | undefined;
   /** The messages after the summary were read with the window as their limit. */
   let windowLimited = false;
+  /** Whether the session's owner has valid facts to rank (unknown until read). */
+  let hasFacts = true;
 
   // The common case, the latest summary and the messages after it, is read with the session in
   // one statement; the session's own memory type, known only then, may ask for more.
   if (options.lastn === undefined && options.memoryType !== "summary_retriever") {
     windowLimited = options.memoryType !== "perpetual";
-    const rows = await memoryWindowStatement(db, windowLimited).execute({ sessionId, limit: window });
+    const rows = await memoryWindowStatement(db, windowLimited, embedded).execute({
+      sessionId,
+      limit: window,
+    });
     if (!rows[0]) throw notFound(`session ${JSON.stringify(sessionId)}`);
     session = rows[0].session;
     summary = rows[0].summary ?? undefined;
+    hasFacts = rows[0].hasFacts;
     recent = rows.flatMap((row) => (row.message ? [row.message] : [])).reverse();
   } else {
     session = await requireSession(db, sessionId);
   }
   const memoryType: MemoryType = options.memoryType ?? session.memoryType ?? "message_window";
+  const newest = (range: NewestMessagesRange) => newestMessages(db, session.id, range, embedded);
 
   if (memoryType === "perpetual") {
     if (options.lastn !== undefined) {
-      recent = await newestMessages(db, session, { limit: options.lastn });
+      recent = await newest({ limit: options.lastn });
       summary = await latestSummary(db, session.id, recent[0]?.seq);
     } else if (windowLimited && recent!.length === window) {
       // Read with the window's limit (the type came from the session): there may be more.
-      recent = await newestMessages(db, session, { afterSeq: summary?.recentMessageSeq });
+      recent = await newest({ afterSeq: summary?.recentMessageSeq });
     }
   } else if (memoryType === "summary_retriever") {
-    recent = await newestMessages(db, session, { limit: options.lastn ?? window });
+    recent = await newest({ limit: options.lastn ?? window });
     relevant = await relevantSummaries(db, session.id, recent, 3);
     summary = relevant[0];
   } else if (options.lastn !== undefined) {
-    recent = await newestMessages(db, session, { limit: options.lastn });
+    recent = await newest({ limit: options.lastn });
     summary = await latestSummary(db, session.id);
   }
   if (recent === undefined) throw new Error("unreachable: no messages read");
-  let known = await relevantFacts(db, ownerOfSession(session), recent, {
-    minRating: options.minRating,
-    limit: RELEVANT_FACTS,
-  });
+  let known = hasFacts
+    ? await relevantFacts(db, ownerOfSession(session), recent, {
+        minRating: options.minRating,
+        limit: RELEVANT_FACTS,
+      })
+    : [];
 
   if (options.maxTokens !== undefined) {
     ({ summary, recent, known } = fitTokenBudget(options.maxTokens, summary, recent, known));
@@ -219,8 +244,8 @@ const RELEVANT_FACTS = 10;
 
 /** Facts, summaries and recent turns as one block of text, ready to put into a prompt. */
 export function memoryContext(
-  summaryRows: SummaryRow[],
-  recent: MessageRow[],
+  summaryRows: Pick<SummaryRow, "content">[],
+  recent: Pick<MessageRow, "role" | "roleType" | "content">[],
   known: FactRecord[] = [],
 ): string {
   const parts: string[] = [];
@@ -251,9 +276,10 @@ export function newestMessagesQuery(
   db: Queryable,
   sessionPk: number,
   { afterSeq, limit }: NewestMessagesRange,
+  embedded = false,
 ) {
   const query = db
-    .select()
+    .select(memoryMessageFields(embedded) as typeof messageFields)
     .from(messages)
     .where(and(liveMessages(sessionPk), afterSeq === undefined ? undefined : gt(messages.seq, afterSeq)))
     .orderBy(desc(messages.seq));
@@ -261,30 +287,47 @@ export function newestMessagesQuery(
 }
 
 /**
+ * Whether the session's fact owner (its user, else the session itself) has any valid fact: a probe
+ * of an index, so that get memory ranks facts only where there are some.
+ */
+const ownerHasFacts = sql<boolean>`case when ${sessions.userId} is not null
+  then exists (select 1 from ${facts} where ${facts.userId} = ${sessions.userId}
+    and ${facts.invalidAt} is null and ${facts.deletedAt} is null)
+  else exists (select 1 from ${facts} where ${facts.sessionPk} = ${sessions.id} and ${facts.userId} is null
+    and ${facts.invalidAt} is null and ${facts.deletedAt} is null) end`;
+
+/**
  * The live session `sessionId` with its latest summary and its newest live messages after that
  * summary (at most `limit`), in one statement: one row per message, newest first, or one row
- * without a message when there is none; no row when the session does not exist.
+ * without a message when there is none; no row when the session does not exist. Each row also
+ * says whether the session's owner has valid facts.
  */
 export function memoryWindowQuery(
   db: Queryable,
   sessionId: string | Placeholder,
   limit: number | Placeholder | undefined,
+  embedded = false,
 ) {
   const latest = db
-    .select()
+    .select(memorySummaryFields)
     .from(summaries)
     .where(liveSummaries(sessions.id))
     .orderBy(desc(summaries.recentMessageSeq), desc(summaries.id))
     .limit(1)
     .as("latest");
   const after = db
-    .select()
+    .select(memoryMessageFields(embedded) as typeof messageFields)
     .from(messages)
     .where(and(liveMessages(sessions.id), gt(messages.seq, sql`coalesce(${latest.recentMessageSeq}, 0)`)))
     .orderBy(desc(messages.seq));
   const recent = (limit === undefined ? after : after.limit(limit)).as("recent");
   return db
-    .select({ session: sessions, summary: fieldsOf(latest), message: fieldsOf(recent) })
+    .select({
+      session: memorySessionFields,
+      summary: fieldsOf(latest),
+      message: fieldsOf(recent),
+      hasFacts: ownerHasFacts,
+    })
     .from(sessions)
     .leftJoinLateral(latest, sql`true`)
     .leftJoinLateral(recent, sql`true`)
@@ -292,25 +335,31 @@ export function memoryWindowQuery(
     .orderBy(desc(recent.seq));
 }
 
-/** `memoryWindowQuery`, prepared: with a limit (`limit` given at execution) or without. */
-export function memoryWindowStatement(db: Queryable, limited: boolean) {
-  return preparedStatement(db, limited ? "memory_window" : "memory_window_unlimited", () =>
+/**
+ * `memoryWindowQuery`, prepared: with a limit (`limit` given at execution) or without, and with
+ * the messages' embeddings or without.
+ */
+export function memoryWindowStatement(db: Queryable, limited: boolean, embedded = false) {
+  const name = `memory_window${limited ? "" : "_unlimited"}${embedded ? "_embedded" : ""}`;
+  return preparedStatement(db, name, () =>
     memoryWindowQuery(
       db,
       sql.placeholder("sessionId"),
       limited ? sql.placeholder("limit") : undefined,
-    ).prepare(limited ? "memory_window" : "memory_window_unlimited"),
+      embedded,
+    ).prepare(name),
   );
 }
 
 /** The newest live messages (after `afterSeq`, at most `limit`), oldest first. */
 async function newestMessages(
   db: Queryable,
-  session: SessionRow,
+  sessionPk: number,
   range: NewestMessagesRange,
-): Promise<MessageRow[]> {
+  embedded: boolean,
+): Promise<MemoryMessage[]> {
   if (range.limit === 0) return [];
-  const rows = await newestMessagesQuery(db, session.id, range);
+  const rows = await newestMessagesQuery(db, sessionPk, range, embedded);
   return rows.reverse();
 }
 
@@ -320,10 +369,10 @@ async function newestMessages(
  * back. Facts may take half of what the summary leaves; messages then take what they need, and
  * facts fill what is still free.
  */
-function fitTokenBudget(
+function fitTokenBudget<M extends Pick<MessageRow, "tokenCount">>(
   maxTokens: number,
-  summary: SummaryRow | undefined,
-  recent: MessageRow[],
+  summary: MemorySummary | undefined,
+  recent: M[],
   known: FactRecord[],
 ) {
   if (summary && summary.tokenCount > maxTokens) summary = undefined;

@@ -18,7 +18,24 @@ import { type Actor, mergeCallerMetadata, recordMetadataChange } from "./metadat
 import { fieldsOf, preparedStatement } from "./query";
 import { requireSession } from "./sessions";
 
-export function toMessage(row: MessageRow): Message {
+/**
+ * The columns a message is answered with, and its position: not its embedding or search vector,
+ * which are large and which reading a conversation never needs.
+ */
+export const messageFields = {
+  uuid: messages.uuid,
+  seq: messages.seq,
+  role: messages.role,
+  roleType: messages.roleType,
+  content: messages.content,
+  metadata: messages.metadata,
+  tokenCount: messages.tokenCount,
+  createdAt: messages.createdAt,
+  updatedAt: messages.updatedAt,
+};
+export type MessageFields = Pick<MessageRow, keyof typeof messageFields>;
+
+export function toMessage(row: MessageFields): Message {
   return {
     uuid: row.uuid,
     created_at: row.createdAt.toISOString(),
@@ -50,7 +67,7 @@ function sessionWithMessagesStatement(db: Queryable, forward: boolean, fromCurso
     const order = forward ? asc : desc;
     const cursor = sql.placeholder("cursor");
     const page = db
-      .select()
+      .select(messageFields)
       .from(messages)
       .where(
         and(
@@ -63,7 +80,7 @@ function sessionWithMessagesStatement(db: Queryable, forward: boolean, fromCurso
       .offset(sql.placeholder("offset"))
       .as("page");
     return db
-      .select({ session: sessions, message: fieldsOf(page) })
+      .select({ session: { messageCount: sessions.messageCount }, message: fieldsOf(page) })
       .from(sessions)
       .leftJoinLateral(page, sql`true`)
       .where(and(eq(sessions.sessionId, sql.placeholder("sessionId")), isNull(sessions.deletedAt)))
@@ -80,7 +97,7 @@ export async function sessionWithMessages(
   db: Queryable,
   sessionId: string,
   range: MessageRange,
-): Promise<{ session: SessionRow; messages: MessageRow[] } | undefined> {
+): Promise<{ session: Pick<SessionRow, "messageCount">; messages: MessageFields[] } | undefined> {
   const rows = await sessionWithMessagesStatement(db, range.forward, range.cursor !== undefined).execute({
     sessionId,
     cursor: range.cursor,

@@ -22,7 +22,7 @@ import {
 import { embeddingSimilarity, embedQuery } from "./enrichment";
 import { searchFacts } from "./factRanking";
 import { ownerOfSession, toFact } from "./facts";
-import { toMessage } from "./messages";
+import { messageFields, toMessage } from "./messages";
 import { parseSearchText, type SearchText } from "./searchText";
 import { requireSession } from "./sessions";
 import { toSummary } from "./summaries";
@@ -38,10 +38,24 @@ import { findLiveUser } from "./users";
  *      already chosen (embeddings when both items have one, shared words otherwise).
  */
 
+/** What ranking and answering read of a message or summary (not its search vector). */
+const candidateFields = {
+  message: { ...messageFields, embedding: messages.embedding },
+  summary: {
+    uuid: summaries.uuid,
+    createdAt: summaries.createdAt,
+    content: summaries.content,
+    recentMessageUuid: summaries.recentMessageUuid,
+    metadata: summaries.metadata,
+    tokenCount: summaries.tokenCount,
+    embedding: summaries.embedding,
+  },
+};
+
 export interface SearchCandidate {
   kind: "message" | "summary";
-  message?: MessageRow;
-  summary?: SummaryRow;
+  message?: Pick<MessageRow, keyof typeof candidateFields.message>;
+  summary?: Pick<SummaryRow, keyof typeof candidateFields.summary>;
   sessionId: string;
   /** Relevance in [0, 1] from the retriever that found it. */
   score: number;
@@ -355,7 +369,7 @@ async function lexicalMessageCandidates(
     ? lexicalScore(messages.searchVector, messages.content, query)
     : sql<number>`1.0`.mapWith(Number);
   const rows = await db
-    .select({ message: messages, sessionId: sessions.sessionId, score })
+    .select({ message: candidateFields.message, sessionId: sessions.sessionId, score })
     .from(messages)
     .innerJoin(sessions, eq(sessions.id, messages.sessionPk))
     .where(
@@ -389,7 +403,7 @@ async function lexicalSummaryCandidates(
     ? lexicalScore(summaries.searchVector, summaries.content, query)
     : sql<number>`1.0`.mapWith(Number);
   const rows = await db
-    .select({ summary: summaries, sessionId: sessions.sessionId, score })
+    .select({ summary: candidateFields.summary, sessionId: sessions.sessionId, score })
     .from(summaries)
     .innerJoin(sessions, eq(sessions.id, summaries.sessionPk))
     .where(

@@ -8,7 +8,9 @@ import { type AddSummaryInput, addSummaryInput, type Summary } from "../schemas/
 import { assertCallerMetadata } from "./metadata";
 import { requireSession } from "./sessions";
 
-export function toSummary(row: SummaryRow): Summary {
+export function toSummary(
+  row: Pick<SummaryRow, "uuid" | "createdAt" | "content" | "recentMessageUuid" | "metadata" | "tokenCount">,
+): Summary {
   return {
     uuid: row.uuid,
     created_at: row.createdAt.toISOString(),
