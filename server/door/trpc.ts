@@ -4,6 +4,15 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { TRPCError } from "@trpc/server";
 import { resolveResponse } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import {
+  type AnyProcedure,
+  getErrorShape,
+  getHTTPStatusCode,
+  getProcedureAtPath,
+  getTRPCErrorFromUnknown,
+  type TRPCResponse,
+  transformTRPCResponse,
+} from "@trpc/server/unstable-core-do-not-import";
 import { config } from "../config";
 import { db } from "../db";
 import { withinRequestDeadline } from "../deadline";
@@ -102,6 +111,8 @@ async function resolveTrpc(req: IncomingMessage, res: ServerResponse, path: stri
   }
   const headers = headersOf(req);
   const secure = servedOverHttps(req);
+  const calls = await plainCallsOf(req, path, body);
+  if (calls) return answerPlainCalls(res, calls, headers, secure);
   const request = new Request(`${secure ? "https" : "http"}://${req.headers.host ?? "localhost"}${req.url}`, {
     method: req.method,
     headers,
@@ -134,4 +145,109 @@ async function resolveTrpc(req: IncomingMessage, res: ServerResponse, path: stri
   }
   res.writeHead(response.status, replyHeaders);
   Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>).pipe(res);
+}
+
+/**
+ * tRPC's common case: queries over GET or mutations over POST, one or a batch, with JSON input and
+ * a JSON answer. They are answered here with tRPC's own procedures, error shapes and status rules,
+ * without building a fetch Request and Response for each call (which cost more CPU than the
+ * procedure itself on a fast read). Everything else (streams, subscriptions, form data, unknown
+ * paths, wrong methods, unreadable input) goes to tRPC's `resolveResponse`, which answers it.
+ */
+interface PlainCalls {
+  type: "query" | "mutation";
+  batch: boolean;
+  calls: { path: string; procedure: AnyProcedure; input: unknown }[];
+}
+
+/** tRPC reads input as JSON when the content type is `application/json`, or absent on a GET. */
+function jsonInput(req: IncomingMessage): boolean {
+  const contentType = req.headers["content-type"];
+  if (contentType === undefined) return req.method === "GET";
+  return contentType.split(";", 1)[0]!.trim() === "application/json";
+}
+
+async function plainCallsOf(
+  req: IncomingMessage,
+  path: string,
+  body: string | undefined,
+): Promise<PlainCalls | undefined> {
+  const type = req.method === "GET" ? "query" : req.method === "POST" ? "mutation" : undefined;
+  if (!type || !jsonInput(req) || req.headers["trpc-accept"] !== undefined || path.includes("%"))
+    return undefined;
+  const queryStart = req.url?.indexOf("?") ?? -1;
+  const search = new URLSearchParams(queryStart === -1 ? "" : req.url!.slice(queryStart + 1));
+  const batch = search.get("batch") === "1";
+  const text = type === "query" ? search.get("input") || undefined : body;
+  // An empty POST body is a parse error, which tRPC words itself.
+  if (type === "mutation" && !text) return undefined;
+  let raw: unknown;
+  try {
+    raw = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const paths = batch ? path.split(",") : [path];
+  if (batch && raw !== undefined && (raw === null || typeof raw !== "object" || Array.isArray(raw)))
+    return undefined;
+  const calls: PlainCalls["calls"] = [];
+  for (const [index, callPath] of paths.entries()) {
+    const procedure = await getProcedureAtPath(appRouter, callPath);
+    if (!procedure || procedure._def.type !== type) return undefined;
+    const given = batch ? (raw as Record<string, unknown> | undefined)?.[index] : raw;
+    const input =
+      given === undefined ? undefined : appRouter._def._config.transformer.input.deserialize(given);
+    calls.push({ path: callPath, procedure, input });
+  }
+  return { type, batch, calls };
+}
+
+async function answerPlainCalls(
+  res: ServerResponse,
+  { type, batch, calls }: PlainCalls,
+  headers: Headers,
+  secure: boolean,
+): Promise<void> {
+  const config = appRouter._def._config;
+  let ctx: Awaited<ReturnType<typeof contextFor>> | undefined;
+  let contextError: unknown;
+  try {
+    ctx = await contextFor(headers, secure);
+  } catch (error) {
+    contextError = error;
+  }
+  const unavailable = { seen: false };
+  const answers: TRPCResponse[] = await Promise.all(
+    calls.map(async ({ path, procedure, input }, batchIndex): Promise<TRPCResponse> => {
+      try {
+        if (!ctx) throw contextError;
+        const data = await procedure({
+          path,
+          getRawInput: async () => input,
+          ctx,
+          type,
+          signal: undefined,
+          batchIndex,
+        });
+        return { result: { data } };
+      } catch (cause) {
+        const error = getTRPCErrorFromUnknown(cause);
+        if (error.code === "SERVICE_UNAVAILABLE") unavailable.seen = true;
+        return { error: getErrorShape({ config, ctx, error, input, path, type }) };
+      }
+    }),
+  );
+  const replyHeaders: Record<string, string | string[]> = {
+    vary: "trpc-accept, accept",
+    "content-type": "application/json",
+  };
+  const cookies = ctx?.responseHeaders.getSetCookie() ?? [];
+  if (cookies.length > 0) replyHeaders["set-cookie"] = cookies;
+  for (const [name, value] of ctx?.responseHeaders ?? [])
+    if (name !== "set-cookie") replyHeaders[name] = value;
+  if (unavailable.seen) replyHeaders["retry-after"] = String(RETRY_AFTER_SECONDS);
+  const json = batch ? answers : answers[0]!;
+  const text = JSON.stringify(transformTRPCResponse(config, json));
+  replyHeaders["content-length"] = String(Buffer.byteLength(text));
+  res.writeHead(getHTTPStatusCode(json), replyHeaders).end(text);
 }
