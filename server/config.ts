@@ -63,7 +63,8 @@ const configSchema = z.object({
   ENGRAM_WORKER: optionalText.pipe(z.enum(["on", "off"]).default("on")),
   ENGRAM_WORKER_POLL_MS: integer(1_000, 10, 3_600_000),
   ENGRAM_WORKER_SETTLE_MS: integer(250, 0, 60_000),
-  ENGRAM_WORKER_CONCURRENCY: integer(2, 1, 64),
+  // Sessions a worker processes at once: its steps mostly wait on the database, so several overlap.
+  ENGRAM_WORKER_CONCURRENCY: integer(8, 1, 64),
   // Renewed every third of its length while the work goes on, so a crashed worker's sessions wait at most this long.
   ENGRAM_WORKER_LEASE_MS: integer(30_000, 1_000, 86_400_000),
   ENGRAM_WORKER_RETRY_BASE_MS: integer(5_000, 1, 86_400_000),

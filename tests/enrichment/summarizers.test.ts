@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import nlp from "compromise";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, resetConfig } from "@/server/config";
 import { extractEntities, extractEntitiesInSlices } from "@/server/providers/entities";
@@ -171,6 +172,25 @@ describe("entities", () => {
     for (const entity of entities)
       for (const match of entity.Matches) expect(text.slice(match.Start, match.End)).toBe(match.Text);
     expect(extractEntities("nothing capitalized here")).toEqual([]);
+  });
+
+  it("skips text whose only capitals start sentences or stand for the speaker, losing nothing the tagger finds", () => {
+    const plain = [
+      "I'm sorry about the cancellation. Your fare of 412.50 is refundable in full; I have opened the refund.",
+      "Thanks! What time is it there? Sure, here's the code you asked for.",
+      "We can do that. If it fails, let me know and I'll look again. The logs are in your inbox.",
+    ];
+    for (const text of plain) {
+      const tagged = nlp(text);
+      expect(
+        [tagged.people(), tagged.places(), tagged.organizations()].map((list) => list.out("array")),
+      ).toEqual([[], [], []]);
+      expect(extractEntities(text)).toEqual([]);
+    }
+    // A name at the start of a sentence is still read.
+    expect(extractEntities("Paris is lovely in spring. Thanks!")).toEqual([
+      { Label: "GPE", Name: "Paris", Matches: [{ Start: 0, End: 5, Text: "Paris" }] },
+    ]);
   });
 
   it("reads long text a slice at a time, letting other work run between slices", async () => {
