@@ -6,7 +6,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import packageJson from "../package.json";
 import { pathParams, versionedPath, type ZepVersion, zepRoutes } from "./rest/routes";
-import { errorBodySchema, okJson, okText } from "./rest/schemas";
+import { errorBodySchema, okJson, okText } from "./schemas/zepQueries";
 
 const versions: ZepVersion[] = ["v1", "v2"];
 

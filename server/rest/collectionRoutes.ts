@@ -14,11 +14,11 @@ import {
   updateCollectionInput,
   updateDocumentInput,
 } from "../schemas/collections";
+import { searchQuery } from "../schemas/zepQueries";
 import * as collections from "../services/collections";
 import * as documentSearch from "../services/documentSearch";
 import * as documents from "../services/documents";
 import type { ZepRoute } from "./routes";
-import { searchQuery } from "./schemas";
 
 const ok = { status: 200, text: "OK" } as const;
 

@@ -19,6 +19,15 @@ import {
   updateSessionInput,
 } from "../schemas/sessions";
 import { createUserInput, updateUserInput, userListSchema, userSchema } from "../schemas/users";
+import {
+  factListQuery,
+  keysetPageQuery,
+  memoryQuery,
+  messagePageQuery,
+  searchQuery,
+  sessionsOrderedQuery,
+  usersOrderedQuery,
+} from "../schemas/zepQueries";
 import * as enrichment from "../services/enrichment";
 import * as facts from "../services/facts";
 import * as memory from "../services/memory";
@@ -29,15 +38,6 @@ import * as sessionSearch from "../services/sessionSearch";
 import * as sessions from "../services/sessions";
 import * as users from "../services/users";
 import { collectionRoutes } from "./collectionRoutes";
-import {
-  factListQuery,
-  keysetPageQuery,
-  memoryQuery,
-  messagePageQuery,
-  searchQuery,
-  sessionsOrderedQuery,
-  usersOrderedQuery,
-} from "./schemas";
 
 export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 export type ZepVersion = "v1" | "v2";

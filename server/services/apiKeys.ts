@@ -1,29 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, Queryable } from "@/db/client";
 import { type ApiKeyRow, apiKeys } from "@/db/schema";
 import { config } from "../config";
 import { notFound } from "../errors";
-import { storableText } from "../schemas/common";
+import type { ApiKey, CreateApiKeyInput } from "../schemas/apiKeys";
+import { uuidSchema } from "../schemas/common";
 import type { Actor } from "./metadata";
-
-export const createApiKeyInput = z.object({
-  name: storableText("name").pipe(
-    z.string().trim().min(1, "name must not be empty").max(100, "name is too long"),
-  ),
-});
-
-export const apiKeySchema = z.object({
-  uuid: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  created_by: z.string(),
-  created_at: z.string(),
-  last_used_at: z.string().nullable(),
-  revoked_at: z.string().nullable(),
-});
-export type ApiKey = z.infer<typeof apiKeySchema>;
 
 /** Who a valid key belongs to. `uuid` is null for the key given in ENGRAM_API_KEY. */
 export interface ApiKeyPrincipal {
@@ -46,9 +29,8 @@ function toApiKey(row: ApiKeyRow): ApiKey {
   };
 }
 
-/** Creates a key; its secret is returned here once and never stored. */
-export async function createApiKey(db: Db, rawInput: z.input<typeof createApiKeyInput>, actor: Actor) {
-  const input = createApiKeyInput.parse(rawInput);
+/** Creates a key (`input` validated at the edge); its secret is returned here once and never stored. */
+export async function createApiKey(db: Db, input: CreateApiKeyInput, actor: Actor) {
   const key = `engram_${randomBytes(32).toString("base64url")}`;
   const [row] = await db
     .insert(apiKeys)
@@ -66,7 +48,9 @@ export async function revokeApiKey(db: Queryable, uuid: string): Promise<ApiKey>
   const [row] = await db
     .update(apiKeys)
     .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
-    .where(eq(apiKeys.uuid, z.guid().safeParse(uuid).success ? uuid : "00000000-0000-0000-0000-000000000000"))
+    .where(
+      eq(apiKeys.uuid, uuidSchema.safeParse(uuid).success ? uuid : "00000000-0000-0000-0000-000000000000"),
+    )
     .returning();
   if (!row) throw notFound(`API key ${uuid}`);
   return toApiKey(row);

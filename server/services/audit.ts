@@ -1,32 +1,7 @@
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { accounts, metadataChanges } from "@/db/schema";
-
-export const metadataHistoryInput = z.object({
-  entity_type: z.enum(["user", "session", "message"]),
-  /** user_id, session_id or message uuid. */
-  entity_id: z.string().min(1).max(256),
-  limit: z.number().int().min(1).max(200).default(50),
-  /** The `id` of the last change of the previous page. */
-  cursor: z.number().int().positive().optional(),
-  /** For a session: its messages' changes too, in one history. */
-  include_messages: z.boolean().optional(),
-});
-export type MetadataHistoryInput = z.input<typeof metadataHistoryInput>;
-
-export const metadataChangeSchema = z.object({
-  id: z.number().int(),
-  entity_type: z.enum(["user", "session", "message"]),
-  entity_id: z.string(),
-  actor: z.string(),
-  /** Who, for people: an account's name, "API key “name”", or "Engram" for background work. */
-  actor_name: z.string(),
-  before: z.record(z.string(), z.unknown()),
-  after: z.record(z.string(), z.unknown()),
-  created_at: z.string(),
-});
-export type MetadataChange = z.infer<typeof metadataChangeSchema>;
+import type { MetadataChange, MetadataHistoryInput } from "../schemas/audit";
 
 function actorName(actor: string, accountName: string | null): string {
   if (accountName) return accountName;
@@ -38,9 +13,8 @@ function actorName(actor: string, accountName: string | null): string {
 /** Metadata changes of one user, session or message, newest first. */
 export async function listMetadataChanges(
   db: Queryable,
-  rawInput: MetadataHistoryInput,
+  input: MetadataHistoryInput,
 ): Promise<{ changes: MetadataChange[]; next_cursor: number | null }> {
-  const input = metadataHistoryInput.parse(rawInput);
   const rows = await db
     .select({ change: metadataChanges, accountName: accounts.name })
     .from(metadataChanges)

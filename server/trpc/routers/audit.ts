@@ -1,12 +1,10 @@
-import { z } from "zod";
+import { metadataHistoryInput, metadataHistorySchema } from "../../schemas/audit";
 import * as audit from "../../services/audit";
 import { readProcedure, router } from "../init";
 
 export const auditRouter = router({
   metadataHistory: readProcedure
-    .input(audit.metadataHistoryInput)
-    .output(
-      z.object({ changes: z.array(audit.metadataChangeSchema), next_cursor: z.number().int().nullable() }),
-    )
+    .input(metadataHistoryInput)
+    .output(metadataHistorySchema)
     .query(({ ctx, input }) => audit.listMetadataChanges(ctx.db, input)),
 });

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { limitSchema, pageNumberSchema, pageSizeSchema } from "../schemas/common";
-import { listFactsOptions } from "../schemas/facts";
-import { getMemoryOptions } from "../schemas/memory";
-import { listSessionsOrderedInput, memoryTypeSchema } from "../schemas/sessions";
+import { limitSchema, pageNumberSchema, pageSizeSchema } from "./common";
+import { listFactsOptions } from "./facts";
+import { getMemoryOptions } from "./memory";
+import { listSessionsOrderedInput, memoryTypeSchema } from "./sessions";
 
 /** Query strings of Zep's REST API, with errors that name the parameter as the caller wrote it. */
 
