@@ -201,7 +201,7 @@ export const operations: Operation[] = [
     label: `list messages (${listLimit})`,
     rest: (n) => ({ method: "GET", path: restPath(readSession(n), `messages?limit=${listLimit}`) }),
     trpc: (n) => trpcQuery("messages.list", { sessionId: readSession(n), limit: listLimit }),
-    service: (db, n) => listMessages(db, readSession(n), { limit: listLimit }),
+    service: (db, n) => listMessages(db, readSession(n), { limit: listLimit, direction: "forward" }),
     floor: (db, n) => floorList(db, readSession(n)),
   },
   {

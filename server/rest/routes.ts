@@ -9,6 +9,7 @@ import { messagePageSchema, messageSchema, updateMessageInput } from "../schemas
 import {
   searchPayloadSchema,
   searchResultSchema,
+  sessionScopedSearchInput,
   sessionSearchInput,
   sessionSearchResponseSchema,
 } from "../schemas/search";
@@ -279,8 +280,8 @@ export const zepRoutes: ZepRoute[] = [
     reply: { status: 200, schema: z.array(searchResultSchema) },
     handle: async ({ db, params, query, body }) => {
       const { limit } = searchQuery.parse(query);
-      const payload = searchPayloadSchema.parse(await body());
-      return search.search(db, { ...payload, sessionId: params.sessionId!, limit });
+      const input = { ...(await body()), sessionId: params.sessionId!, limit };
+      return search.search(db, sessionScopedSearchInput.parse(input));
     },
   },
   {

@@ -47,14 +47,14 @@ export const listMessagesInput = z.object({
   cursor: z.coerce.number().int().min(0, "cursor must not be negative").optional(),
   direction: z.enum(["forward", "backward"]).default("forward"),
 });
-export type ListMessagesInput = z.input<typeof listMessagesInput>;
+export type ListMessagesInput = z.output<typeof listMessagesInput>;
 
 export const messagePageInput = z.object({
   limit: limitSchema.default(100),
   /** 1-based page number. */
   page: z.coerce.number().int("page must be an integer").min(1, "page must be at least 1").default(1),
 });
-export type MessagePageInput = z.input<typeof messagePageInput>;
+export type MessagePageInput = z.output<typeof messagePageInput>;
 
 export const messageListSchema = z.object({
   messages: z.array(messageSchema.extend({ position: z.number().int() })),

@@ -89,7 +89,10 @@ export const searchInput = searchPayloadSchema.extend({
   userId: userIdSchema.optional(),
   limit: limitSchema.default(10),
 });
-export type SearchInput = z.input<typeof searchInput>;
+export type SearchInput = z.output<typeof searchInput>;
+
+/** A search within one session (`POST /sessions/{id}/search`): the body and the path's session. */
+export const sessionScopedSearchInput = searchInput.omit({ userId: true, sessionIds: true });
 
 export const searchResultSchema = z.object({
   message: messageSchema.optional(),

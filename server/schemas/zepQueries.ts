@@ -18,12 +18,12 @@ export const keysetPageQuery = z.object({
 
 /** `GET /sessions/{id}/messages`: `cursor` is a 1-based page number, as in Zep. */
 export const messagePageQuery = z.object({
-  limit: limitSchema.optional(),
+  limit: limitSchema.default(100),
   cursor: z.coerce
     .number({ error: "cursor must be a page number" })
     .int("cursor must be an integer")
     .min(1, "cursor is a 1-based page number: it must be at least 1")
-    .optional(),
+    .default(1),
 });
 
 /** `GET /sessions/{id}/memory`: v2's `memoryType` (also accepted as `memory_type`). */

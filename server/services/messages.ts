@@ -4,15 +4,7 @@ import type { Db, Queryable } from "@/db/client";
 import { type MessageRow, messages, type SessionRow, sessions } from "@/db/schema";
 import { notFound } from "../errors";
 import { uuidSchema } from "../schemas/common";
-import {
-  type ListMessagesInput,
-  listMessagesInput,
-  type Message,
-  type MessagePageInput,
-  messagePageInput,
-  type UpdateMessageInput,
-  updateMessageInput,
-} from "../schemas/messages";
+import type { ListMessagesInput, Message, MessagePageInput, UpdateMessageInput } from "../schemas/messages";
 import { invalidateFactsWithoutSources } from "./factSources";
 import { type Actor, mergeCallerMetadata, recordMetadataChange } from "./metadata";
 import { fieldsOf, preparedStatement } from "./query";
@@ -109,8 +101,8 @@ export async function sessionWithMessages(
 }
 
 /** A session's messages in order, a page at a time (keyset on position), either direction. */
-export async function listMessages(db: Queryable, sessionId: string, rawInput: ListMessagesInput = {}) {
-  const input = listMessagesInput.parse(rawInput);
+/** `input` comes validated from the edge, as do those of the other functions here. */
+export async function listMessages(db: Queryable, sessionId: string, input: ListMessagesInput) {
   const found = await sessionWithMessages(db, sessionId, {
     cursor: input.cursor,
     forward: input.direction === "forward",
@@ -125,8 +117,7 @@ export async function listMessages(db: Queryable, sessionId: string, rawInput: L
 }
 
 /** Zep's paging: a 1-based page number, with the session's total message count. */
-export async function listMessagePage(db: Queryable, sessionId: string, rawInput: MessagePageInput = {}) {
-  const input = messagePageInput.parse(rawInput);
+export async function listMessagePage(db: Queryable, sessionId: string, input: MessagePageInput) {
   const found = await sessionWithMessages(db, sessionId, {
     forward: true,
     limit: input.limit,
@@ -162,10 +153,9 @@ export async function updateMessage(
   db: Db,
   sessionId: string,
   messageUuid: string,
-  rawInput: UpdateMessageInput,
+  input: UpdateMessageInput,
   actor: Actor,
 ): Promise<Message> {
-  const input = updateMessageInput.parse(rawInput);
   return db.transaction(async (tx) => {
     const session = await requireSession(tx, sessionId);
     const current = await requireMessage(tx, session.id, messageUuid, true);

@@ -12,13 +12,7 @@ import {
 } from "@/db/schema";
 import { invalid, notFound } from "../errors";
 import { cosine, embedderFromConfig } from "../providers/embeddings";
-import {
-  type SearchFilter,
-  type SearchInput,
-  type SearchResult,
-  searchInput,
-  type WhereClause,
-} from "../schemas/search";
+import type { SearchFilter, SearchInput, SearchResult, searchInput, WhereClause } from "../schemas/search";
 import { embeddingSimilarity, embedQuery } from "./enrichment";
 import { searchFacts } from "./factRanking";
 import { ownerOfSession, toFact } from "./facts";
@@ -90,8 +84,8 @@ const SCAN_SESSION_AT_ONCE = 200;
 const SCAN_SESSION_NEAR_MISSES = 5_000;
 
 /** Searches messages or summaries of one session, one user's sessions, or every session. */
-export async function search(db: Queryable, rawInput: SearchInput): Promise<SearchResult[]> {
-  const input = searchInput.parse(rawInput);
+/** `input` comes validated from the edge (`searchInput`). */
+export async function search(db: Queryable, input: SearchInput): Promise<SearchResult[]> {
   const text = input.text?.trim() ?? "";
   const filter = input.metadata ?? undefined;
   if (!text && !filter?.where && !filter?.start_date && !filter?.end_date) {
