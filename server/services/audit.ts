@@ -28,7 +28,7 @@ export const metadataChangeSchema = z.object({
 });
 export type MetadataChange = z.infer<typeof metadataChangeSchema>;
 
-function actorName(actor: string, accountName: string | null): string {
+export function actorName(actor: string, accountName: string | null): string {
   if (accountName) return accountName;
   if (actor.startsWith("api-key:")) return `API key “${actor.slice("api-key:".length)}”`;
   if (actor === "engram") return "Engram";
