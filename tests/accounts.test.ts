@@ -475,4 +475,83 @@ describe.each(backends)("accounts on %s", (backend) => {
     });
     await expect(supportApi.accounts.history({})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+  it("shows a model name only where a configured provider uses it", async () => {
+    const admin = await callerFor(t.db, {
+      kind: "account",
+      accountId: 1,
+      email: "a@example.com",
+      role: "admin",
+    });
+    const modelsUnder = async (env: Record<string, string | undefined>) => {
+      const names = [
+        "ENGRAM_SUMMARIZER_PROVIDER",
+        "ENGRAM_SUMMARIZER_BASE_URL",
+        "ENGRAM_SUMMARIZER_MODEL",
+        "ENGRAM_EMBEDDINGS_BASE_URL",
+        "ENGRAM_EMBEDDINGS_MODEL",
+        "ENGRAM_FACTS",
+        "ENGRAM_FACTS_BASE_URL",
+        "ENGRAM_FACTS_MODEL",
+      ];
+      const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+      for (const name of names) {
+        if (env[name] === undefined) delete process.env[name];
+        else process.env[name] = env[name];
+      }
+      resetConfig();
+      try {
+        const entries = await admin.dashboard.configuration();
+        return Object.fromEntries(
+          entries.filter((entry) => entry.name.endsWith("_MODEL")).map((entry) => [entry.name, entry.value]),
+        );
+      } finally {
+        for (const [name, value] of Object.entries(saved)) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+        resetConfig();
+      }
+    };
+
+    // Nothing configured: the extractive summarizer, lexical search, no facts.
+    const bare = await modelsUnder({
+      ENGRAM_SUMMARIZER_MODEL: "summary-model",
+      ENGRAM_EMBEDDINGS_MODEL: "embed-model",
+    });
+    expect(JSON.stringify(bare)).not.toMatch(/summary-model|embed-model|gpt|text-embedding/);
+    expect(bare.ENGRAM_SUMMARIZER_MODEL).toMatch(/^not in use: .*extractive/);
+    expect(bare.ENGRAM_EMBEDDINGS_MODEL).toMatch(/^not in use: no embeddings provider/);
+    expect(bare.ENGRAM_FACTS_MODEL).toMatch(/^not in use: fact extraction is off/);
+
+    // Every provider configured: each model is shown.
+    const full = await modelsUnder({
+      ENGRAM_SUMMARIZER_BASE_URL: "http://llm.example/v1",
+      ENGRAM_SUMMARIZER_MODEL: "summary-model",
+      ENGRAM_EMBEDDINGS_BASE_URL: "http://embed.example/v1",
+      ENGRAM_EMBEDDINGS_MODEL: "embed-model",
+      ENGRAM_FACTS_MODEL: "facts-model",
+    });
+    expect(full).toEqual({
+      ENGRAM_SUMMARIZER_MODEL: "summary-model",
+      ENGRAM_EMBEDDINGS_MODEL: "embed-model",
+      ENGRAM_FACTS_MODEL: "facts-model",
+    });
+
+    // The LLM summarizer with facts switched off: no facts model, even one that is set.
+    const factsOff = await modelsUnder({
+      ENGRAM_SUMMARIZER_BASE_URL: "http://llm.example/v1",
+      ENGRAM_FACTS: "off",
+      ENGRAM_FACTS_MODEL: "facts-model",
+    });
+    expect(factsOff.ENGRAM_SUMMARIZER_MODEL).toBe("gpt-4o-mini");
+    expect(factsOff.ENGRAM_FACTS_MODEL).toBe("not in use: fact extraction is off (ENGRAM_FACTS is off)");
+
+    // Facts on their own endpoint with no model of their own borrow the summarizer's model name.
+    const borrowed = await modelsUnder({
+      ENGRAM_FACTS_BASE_URL: "http://facts.example/v1",
+      ENGRAM_SUMMARIZER_MODEL: "summary-model",
+    });
+    expect(borrowed.ENGRAM_SUMMARIZER_MODEL).toBe("summary-model");
+    expect(borrowed.ENGRAM_FACTS_MODEL).toBe("not set: facts use ENGRAM_SUMMARIZER_MODEL (summary-model)");
+  });
 });
