@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
-import { accounts, metadataChanges } from "@/db/schema";
+import { accounts, changedFields, metadataChanges } from "@/db/schema";
 
 export const metadataHistoryInput = z.object({
   entity_type: z.enum(["user", "session", "message"]),
@@ -19,6 +19,8 @@ export const metadataChangeSchema = z.object({
   id: z.number().int(),
   entity_type: z.enum(["user", "session", "message"]),
   entity_id: z.string(),
+  /** What changed: the metadata, or the user a session belongs to. */
+  field: z.enum(changedFields),
   actor: z.string(),
   /** Who, for people: an account's name, "API key “name”", or "Engram" for background work. */
   actor_name: z.string(),
@@ -72,6 +74,7 @@ export async function listMetadataChanges(
       id: change.id,
       entity_type: change.entityType,
       entity_id: change.entityId,
+      field: change.field,
       actor: change.actor,
       actor_name: actorName(change.actor, accountName),
       before: change.before,

@@ -37,3 +37,17 @@ export async function invalidateFactsWithoutSources(
 /** The uuids of a session's messages, as an expression for `invalidateFactsWithoutSources`. */
 export const sessionMessageUuids = (sessionPk: number): SQL =>
   sql`array(select uuid from messages where session_pk = ${sessionPk})`;
+
+/**
+ * A session without a user owned its facts itself; once attached to a user, those facts are about
+ * that user. Facts already about a user stay with that user when a session moves or is detached.
+ */
+export async function moveSessionFactsToUser(
+  tx: Queryable,
+  sessionPk: number,
+  userId: string,
+): Promise<void> {
+  await tx.execute(sql`
+    update facts set user_id = ${userId}, updated_at = now()
+     where session_pk = ${sessionPk} and user_id is null`);
+}
