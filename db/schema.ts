@@ -336,7 +336,7 @@ export const factChanges = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     factUuid: uuid("fact_uuid").notNull(),
-    /** added, restated, invalidated, edited, pinned, unpinned, rejected, deleted, source_deleted, kept_pinned */
+    /** added, restated, invalidated, edited, pinned, unpinned, rejected, deleted, source_deleted, kept_pinned, kept_pinned_source_deleted */
     action: text("action").notNull(),
     actor: text("actor").notNull(),
     before: jsonb("before").$type<JsonObject>(),

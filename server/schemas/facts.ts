@@ -21,6 +21,8 @@ export const factSchema = z
     session_id: z.string().nullable(),
     source_message_uuids: z.array(uuidSchema),
     pinned: z.boolean(),
+    /** A pinned fact stays valid when its sources are deleted; this says when the last one went. */
+    sources_deleted_at: timestampSchema.nullable(),
     origin: z.enum(factOrigins),
     token_count: z.number().int(),
   })
