@@ -10,33 +10,53 @@ import { useTRPC } from "@/app/_lib/trpc";
 export function YourAccount() {
   const account = useAccount();
   const { isAdmin } = usePermissions();
+  const [changing, setChanging] = useState(false);
+  const [changed, setChanged] = useState(false);
   return (
     <Card>
       <CardHeader title="Your account" />
-      <p className="px-5 pt-4 text-sm text-zinc-600 dark:text-zinc-400">
-        Signed in as <span className="font-medium text-zinc-900 dark:text-zinc-100">{account.email}</span>{" "}
-        with the <Badge className="capitalize">{account.role}</Badge> role.
-        {!isAdmin && " API keys, accounts and configuration are managed by admins."}
-      </p>
-      <ChangePasswordForm />
+      <div className="flex flex-wrap items-center justify-between gap-3 px-5 py-4">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Signed in as <span className="font-medium text-zinc-900 dark:text-zinc-100">{account.email}</span>{" "}
+          with the <Badge className="capitalize">{account.role}</Badge> role.
+          {!isAdmin && " API keys, accounts and configuration are managed by admins."}
+        </p>
+        {!changing && (
+          <Button
+            aria-expanded={false}
+            onClick={() => {
+              setChanging(true);
+              setChanged(false);
+            }}
+          >
+            Change password
+          </Button>
+        )}
+      </div>
+      {changed && (
+        <p role="status" className="px-5 pb-4 text-sm text-emerald-700 dark:text-emerald-400">
+          Password changed. Your other sign-ins have been signed out.
+        </p>
+      )}
+      {changing && (
+        <ChangePasswordForm
+          onCancel={() => setChanging(false)}
+          onChanged={() => {
+            setChanging(false);
+            setChanged(true);
+          }}
+        />
+      )}
     </Card>
   );
 }
 
-function ChangePasswordForm() {
+function ChangePasswordForm({ onCancel, onChanged }: { onCancel: () => void; onChanged: () => void }) {
   const trpc = useTRPC();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
-  const change = useMutation(
-    trpc.accounts.changePassword.mutationOptions({
-      onSuccess: () => {
-        setCurrent("");
-        setNext("");
-        setConfirm("");
-      },
-    }),
-  );
+  const change = useMutation(trpc.accounts.changePassword.mutationOptions({ onSuccess: onChanged }));
   const mismatch = confirm !== "" && confirm !== next;
 
   function submit(event: FormEvent) {
@@ -46,7 +66,11 @@ function ChangePasswordForm() {
   }
 
   return (
-    <form onSubmit={submit} aria-label="Change password" className="space-y-3 px-5 py-4">
+    <form
+      onSubmit={submit}
+      aria-label="Change password"
+      className="space-y-3 border-t border-zinc-200 px-5 py-4 dark:border-zinc-800"
+    >
       <h3 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Change password</h3>
       <div className="grid gap-3 sm:grid-cols-3">
         <div>
@@ -54,6 +78,7 @@ function ChangePasswordForm() {
           <Input
             id="current-password"
             type="password"
+            autoFocus
             autoComplete="current-password"
             required
             value={current}
@@ -89,13 +114,9 @@ function ChangePasswordForm() {
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="primary" disabled={change.isPending || mismatch}>
-          {change.isPending && <Spinner />} Change password
+          {change.isPending && <Spinner />} Save new password
         </Button>
-        {change.isSuccess && (
-          <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
-            Password changed. Your other sign-ins have been signed out.
-          </p>
-        )}
+        <Button onClick={onCancel}>Cancel</Button>
       </div>
       <InlineError>
         {mismatch ? "The new password and its confirmation differ." : change.error?.message}
