@@ -204,7 +204,8 @@ export function Accounts() {
           </tbody>
         </Table>
       )}
-      <ResetPasswordDialog account={resetting} onClose={() => setResetting(null)} />
+      {/* Mounted only while open, so its labels are not in the page otherwise. */}
+      {resetting && <ResetPasswordDialog account={resetting} onClose={() => setResetting(null)} />}
       <AccountHistory />
     </Card>
   );

@@ -10,7 +10,7 @@ export function ResetPasswordDialog({
   account,
   onClose,
 }: {
-  account: { id: number; email: string } | null;
+  account: { id: number; email: string };
   onClose: () => void;
 }) {
   const trpc = useTRPC();
@@ -34,10 +34,10 @@ export function ResetPasswordDialog({
   }
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (account) reset.mutate({ id: account.id, new_password: password });
+    reset.mutate({ id: account.id, new_password: password });
   }
   return (
-    <Dialog open={account !== null} onClose={close} title="Reset password">
+    <Dialog open onClose={close} title="Reset password">
       {done ? (
         <>
           <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
@@ -53,7 +53,7 @@ export function ResetPasswordDialog({
       ) : (
         <form onSubmit={submit}>
           <p className="text-sm text-zinc-600 dark:text-zinc-300">
-            {account?.email} will be signed out everywhere and must sign in with the new password.
+            {account.email} will be signed out everywhere and must sign in with the new password.
           </p>
           <div className="mt-4">
             <Label htmlFor="reset-password" hint="10+ characters">

@@ -17,9 +17,11 @@ export function SessionOwner({ sessionId, userId }: { sessionId: string; userId:
   return (
     <>
       <Button onClick={() => setOpen(true)}>{userId ? "Change user" : "Attach to user"}</Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Session user">
-        {open && <OwnerPicker sessionId={sessionId} userId={userId} onDone={() => setOpen(false)} />}
-      </Dialog>
+      {open && (
+        <Dialog open onClose={() => setOpen(false)} title="Session user">
+          <OwnerPicker sessionId={sessionId} userId={userId} onDone={() => setOpen(false)} />
+        </Dialog>
+      )}
     </>
   );
 }
