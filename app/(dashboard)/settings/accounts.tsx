@@ -184,10 +184,9 @@ export function Accounts() {
                       <Button
                         size="sm"
                         variant="ghost"
-                        aria-label={`Reset the password of ${account.email}`}
                         onClick={() => setResetting({ id: account.id, email: account.email })}
                       >
-                        Reset password
+                        Reset password<span className="sr-only"> of {account.email}</span>
                       </Button>
                       <Button
                         size="sm"
