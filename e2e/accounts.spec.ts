@@ -61,7 +61,8 @@ test("an account changes its own password: the current one is checked, its other
   await expect(elsewhere.getByText("wrong email or password")).toBeVisible();
   await elsewhere.getByLabel("Password").fill(newPassword);
   await elsewhere.getByRole("button", { name: "Sign in" }).click();
-  await expect(elsewhere.getByRole("heading", { name: "Overview" })).toBeVisible();
+  // Back where it was sent from.
+  await expect(elsewhere.getByRole("heading", { name: "Settings" })).toBeVisible();
 
   // The account history records it, without the admin's help.
   const history = await trpcFromPage(page, "accounts.history", { limit: 5 }, "query");
