@@ -129,16 +129,16 @@ test("configuration shows no model name for a provider that is not configured", 
   // The e2e server runs with the extractive summarizer, no embeddings and no fact extraction.
   await page.goto("/settings");
   const configuration = page.getByRole("table").filter({ hasText: "ENGRAM_MEMORY_WINDOW" });
-  const valueOf = (name: string) =>
+  const shownValue = (name: string) =>
     configuration.getByRole("row").filter({ hasText: name }).getByRole("cell").nth(1);
-  await expect(valueOf("ENGRAM_SUMMARIZER_MODEL")).toHaveText(
+  await expect(shownValue("ENGRAM_SUMMARIZER_MODEL")).toHaveText(
     "not in use: the summarizer is the built-in extractive one",
   );
-  await expect(valueOf("ENGRAM_EMBEDDINGS_MODEL")).toHaveText(
+  await expect(shownValue("ENGRAM_EMBEDDINGS_MODEL")).toHaveText(
     "not in use: no embeddings provider is configured",
   );
-  await expect(valueOf("ENGRAM_FACTS_MODEL")).toContainText("not in use: fact extraction is off");
+  await expect(shownValue("ENGRAM_FACTS_MODEL")).toContainText("not in use: fact extraction is off");
   await expect(configuration).not.toContainText("gpt-4o-mini");
   await expect(configuration).not.toContainText("text-embedding-3-small");
-  await expect(valueOf("ENGRAM_MEMORY_WINDOW")).toHaveText("12");
+  await expect(shownValue("ENGRAM_MEMORY_WINDOW")).toHaveText("12");
 });
