@@ -42,6 +42,12 @@ export type RoleType = (typeof roleTypes)[number];
 export const memoryTypes = ["message_window", "perpetual", "summary_retriever"] as const;
 export type MemoryType = (typeof memoryTypes)[number];
 
+/** Zep's guidance for rating facts: an instruction, with an example of a high, medium and low rating. */
+export interface FactRatingInstruction {
+  instruction?: string;
+  examples?: { high?: string; medium?: string; low?: string };
+}
+
 export const accountRoles = ["admin", "operator", "support"] as const;
 export type AccountRole = (typeof accountRoles)[number];
 
@@ -55,6 +61,8 @@ export const users = pgTable(
     firstName: text("first_name"),
     lastName: text("last_name"),
     metadata: metadataColumn(),
+    /** Zep's `fact_rating_instruction`: how facts about this user are rated. */
+    factRatingInstruction: jsonb("fact_rating_instruction").$type<FactRatingInstruction>(),
     ...timestamps,
   },
   (t) => [index("users_live_id_idx").on(t.id).where(sql`${t.deletedAt} is null`)],
@@ -68,6 +76,8 @@ export const sessions = pgTable(
     sessionId: text("session_id").notNull().unique(),
     userId: text("user_id").references(() => users.userId, { onUpdate: "cascade" }),
     metadata: metadataColumn(),
+    /** Zep's `fact_rating_instruction`: how facts learnt in this session are rated (before the user's). */
+    factRatingInstruction: jsonb("fact_rating_instruction").$type<FactRatingInstruction>(),
     /** The memory type `memory.get` uses when the caller names none. */
     memoryType: text("memory_type").$type<MemoryType>(),
     /** Position of the newest message ever added; every batch takes the next positions in order. */
@@ -182,6 +192,10 @@ export const sessionEnrichment = pgTable(
   (t) => [index("session_enrichment_due_idx").on(t.nextAttemptAt).where(sql`${t.pending}`)],
 );
 
+/** What a change in `metadata_changes` changed: the metadata, or the user a session belongs to. */
+export const changedFields = ["metadata", "user_id"] as const;
+export type ChangedField = (typeof changedFields)[number];
+
 /** Audit trail: every metadata change, with who made it and the value before and after. */
 export const metadataChanges = pgTable(
   "metadata_changes",
@@ -190,6 +204,7 @@ export const metadataChanges = pgTable(
     entityType: text("entity_type").$type<"user" | "session" | "message">().notNull(),
     /** user_id, session_id or message uuid, as callers name the entity. */
     entityId: text("entity_id").notNull(),
+    field: text("field").$type<ChangedField>().notNull().default("metadata"),
     actor: text("actor").notNull(),
     before: jsonb("before").$type<JsonObject>().notNull(),
     after: jsonb("after").$type<JsonObject>().notNull(),
@@ -228,6 +243,24 @@ export const accounts = pgTable(
     uniqueIndex("accounts_email_idx").on(sql`lower(${t.email})`),
     check("accounts_role_check", sql`${t.role} in ('admin', 'operator', 'support')`),
   ],
+);
+
+/** Every change to a dashboard account: who, when, what (never a password or its hash). */
+export const accountChanges = pgTable(
+  "account_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    accountId: bigint("account_id", { mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** created, role_changed, disabled, enabled, password_changed, password_reset */
+    action: text("action").notNull(),
+    actor: text("actor").notNull(),
+    before: jsonb("before").$type<JsonObject>(),
+    after: jsonb("after").$type<JsonObject>(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("account_changes_account_idx").on(t.accountId, t.id)],
 );
 
 /** Dashboard sign-ins: the cookie holds a random token, the table only its SHA-256. */
@@ -277,8 +310,10 @@ export const facts = pgTable(
     supersededBy: uuid("superseded_by"),
     /** Messages the fact was learnt or restated from. */
     sourceMessageUuids: uuid("source_message_uuids").array().notNull().default(sql`'{}'::uuid[]`),
-    /** Pinned facts are never invalidated by the model. */
+    /** Pinned facts are never invalidated by the model, nor when their sources are deleted. */
     pinned: boolean("pinned").notNull().default(false),
+    /** When the last live source of a pinned fact was deleted; the fact stays valid. */
+    sourcesDeletedAt: timestamp("sources_deleted_at", { withTimezone: true, mode: "date" }),
     origin: text("origin").$type<FactOrigin>().notNull().default("extracted"),
     embedding: real("embedding").array(),
     searchVector: searchVector("fact"),
@@ -301,7 +336,7 @@ export const factChanges = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     factUuid: uuid("fact_uuid").notNull(),
-    /** added, restated, invalidated, edited, pinned, unpinned, rejected, deleted, source_deleted, kept_pinned */
+    /** added, restated, invalidated, edited, pinned, unpinned, rejected, deleted, source_deleted, kept_pinned, kept_pinned_source_deleted */
     action: text("action").notNull(),
     actor: text("actor").notNull(),
     before: jsonb("before").$type<JsonObject>(),
@@ -328,6 +363,7 @@ export type SummaryRow = typeof summaries.$inferSelect;
 export type MetadataChangeRow = typeof metadataChanges.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;
+export type AccountChangeRow = typeof accountChanges.$inferSelect;
 export type SessionEnrichmentRow = typeof sessionEnrichment.$inferSelect;
 
 /** Zep's document collections: named sets of documents whose embeddings share one dimension. */

@@ -77,3 +77,36 @@ test("a support account corrects a fact, pins another, and sees what Engram knew
   ]);
   await support.context().close();
 });
+
+test("the memory tab lists the facts memory.get hands the model, in its order", async ({ page }) => {
+  const userId = unique("memory-facts");
+  const sessionId = unique("memory-facts-session");
+  await api.users.create.mutate({ user_id: userId });
+  await api.sessions.create.mutate({ session_id: sessionId, user_id: userId });
+  await api.memory.add.mutate({
+    sessionId,
+    messages: [{ role: "Jane", role_type: "user", content: "My peanut allergy is serious." }],
+  });
+  await api.facts.addForUser.mutate({
+    userId,
+    fact: "Jane is allergic to peanuts.",
+    rating: 0.9,
+    pinned: true,
+  });
+  await api.facts.addForUser.mutate({ userId, fact: "Jane's brother is Tom.", rating: 0.3 });
+  const rejected = await api.facts.addForUser.mutate({ userId, fact: "Jane lives in Porto.", rating: 0.5 });
+  await api.facts.reject.mutate({ uuid: rejected.uuid });
+
+  await page.goto(`/sessions/${encodeURIComponent(sessionId)}`);
+  await page.getByRole("tab", { name: /Memory/ }).click();
+  const facts = page.getByRole("list", { name: "Relevant facts" });
+  const expected = (await api.memory.get.query({ sessionId })).relevant_facts.map((fact) => fact.fact);
+  expect(expected).toHaveLength(2);
+  await expect(facts.getByTestId("memory-fact")).toHaveText(
+    expected.map((fact) => new RegExp(fact.replace(".", "\\."))),
+  );
+  await expect(facts.getByTestId("memory-fact").filter({ hasText: "peanuts" })).toContainText("pinned");
+  await expect(facts).not.toContainText("Porto");
+  await expect(page.getByRole("heading", { name: "Relevant facts (2)" })).toBeVisible();
+  await expect(page.getByTestId("memory-totals")).toContainText("+ 2 facts");
+});

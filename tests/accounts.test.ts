@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { resetConfig } from "@/server/config";
+import { createAccountInput, firstAdminInput } from "@/server/schemas/accounts";
 import {
   createAccount,
   createFirstAdmin,
@@ -13,6 +14,7 @@ import { createCaller } from "@/server/trpc/root";
 import { backends, callerFor, useTestDatabase } from "./support/databases";
 
 const password = "correct horse battery";
+const bootstrap = { accountId: null, actor: "api-key:test" };
 
 /** A tRPC caller for a browser request carrying these headers. */
 async function browser(db: Db, headers: Record<string, string> = {}) {
@@ -46,8 +48,8 @@ describe.each(backends)("accounts on %s", (backend) => {
     const api = await browser(t.db, { [CSRF_HEADER]: "1" });
     expect(await api.accounts.status()).toEqual({ needs_setup: true });
     const results = await Promise.allSettled([
-      createFirstAdmin(t.db, { email: "a@example.com", password }),
-      createFirstAdmin(t.db, { email: "b@example.com", password }),
+      createFirstAdmin(t.db, firstAdminInput.parse({ email: "a@example.com", password })),
+      createFirstAdmin(t.db, firstAdminInput.parse({ email: "b@example.com", password })),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await api.accounts.status()).toEqual({ needs_setup: false });
@@ -57,7 +59,10 @@ describe.each(backends)("accounts on %s", (backend) => {
   });
 
   it("signs in with a secure cookie whose token is stored only hashed", async () => {
-    await createFirstAdmin(t.db, { email: "Admin@Example.com", name: "Ada", password });
+    await createFirstAdmin(
+      t.db,
+      firstAdminInput.parse({ email: "Admin@Example.com", name: "Ada", password }),
+    );
     const { setCookie, cookie } = await signInCookie(t.db, "admin@example.com");
     expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[\\w-]{40,};`));
     expect(setCookie).toContain("HttpOnly");
@@ -80,7 +85,7 @@ describe.each(backends)("accounts on %s", (backend) => {
   });
 
   it("refuses wrong passwords, unknown emails, disabled accounts and sign-in without the CSRF header", async () => {
-    await createFirstAdmin(t.db, { email: "admin@example.com", password });
+    await createFirstAdmin(t.db, firstAdminInput.parse({ email: "admin@example.com", password }));
     const api = await browser(t.db, { [CSRF_HEADER]: "1" });
     await expect(
       api.accounts.signIn({ email: "admin@example.com", password: "not the password" }),
@@ -93,7 +98,11 @@ describe.each(backends)("accounts on %s", (backend) => {
       code: "FORBIDDEN",
     });
 
-    const support = await createAccount(t.db, { email: "s@example.com", password, role: "support" });
+    const support = await createAccount(
+      t.db,
+      createAccountInput.parse({ email: "s@example.com", password, role: "support" }),
+      bootstrap,
+    );
     const { cookie } = await signInCookie(t.db, "s@example.com");
     const admin = await callerFor(t.db, {
       kind: "account",
@@ -110,7 +119,10 @@ describe.each(backends)("accounts on %s", (backend) => {
   });
 
   it("enforces roles on the server: support annotates but cannot delete or manage keys", async () => {
-    const admin = await createFirstAdmin(t.db, { email: "admin@example.com", password });
+    const admin = await createFirstAdmin(
+      t.db,
+      firstAdminInput.parse({ email: "admin@example.com", password }),
+    );
     const adminApi = await callerFor(t.db, {
       kind: "account",
       accountId: admin.id,
@@ -173,7 +185,7 @@ describe.each(backends)("accounts on %s", (backend) => {
   });
 
   it("slows down repeated failed sign-ins for an email", async () => {
-    await createFirstAdmin(t.db, { email: "admin@example.com", password });
+    await createFirstAdmin(t.db, firstAdminInput.parse({ email: "admin@example.com", password }));
     const api = await browser(t.db, { [CSRF_HEADER]: "1" });
     const email = `target-${backend}@example.com`;
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -191,7 +203,10 @@ describe.each(backends)("accounts on %s", (backend) => {
   });
 
   it("keeps the last admin: no self-demotion and no demoting the only admin", async () => {
-    const admin = await createFirstAdmin(t.db, { email: "admin@example.com", password });
+    const admin = await createFirstAdmin(
+      t.db,
+      firstAdminInput.parse({ email: "admin@example.com", password }),
+    );
     const api = await callerFor(t.db, {
       kind: "account",
       accountId: admin.id,
@@ -292,5 +307,251 @@ describe.each(backends)("accounts on %s", (backend) => {
       }
       resetConfig();
     }
+  });
+  it("lets any signed-in account change its own password: the current one is required, other sign-ins end", async () => {
+    await createFirstAdmin(t.db, firstAdminInput.parse({ email: "admin@example.com", password }));
+    const email = "changer@example.com";
+    await createAccount(t.db, createAccountInput.parse({ email, password, role: "support" }), bootstrap);
+    const here = await signInCookie(t.db, email);
+    const elsewhere = await signInCookie(t.db, email);
+    const api = await browser(t.db, { cookie: here.cookie, [CSRF_HEADER]: "1" });
+    const newPassword = "a much longer secret";
+
+    await expect(
+      api.accounts.changePassword({
+        current_password: "not the password",
+        new_password: newPassword,
+        confirm_password: newPassword,
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "the current password is wrong" });
+    await expect(
+      api.accounts.changePassword({
+        current_password: password,
+        new_password: newPassword,
+        confirm_password: "something else entirely",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      api.accounts.changePassword({
+        current_password: password,
+        new_password: "short",
+        confirm_password: "short",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // Nothing changed yet: both sign-ins still work with the old password.
+    expect(
+      await (await browser(t.db, { cookie: elsewhere.cookie, [CSRF_HEADER]: "1" })).accounts.me(),
+    ).toMatchObject({
+      email,
+    });
+
+    await api.accounts.changePassword({
+      current_password: password,
+      new_password: newPassword,
+      confirm_password: newPassword,
+    });
+    expect(await api.accounts.me()).toMatchObject({ email });
+    const other = await browser(t.db, { cookie: elsewhere.cookie, [CSRF_HEADER]: "1" });
+    await expect(other.accounts.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const signInApi = await browser(t.db, { [CSRF_HEADER]: "1" });
+    await expect(signInApi.accounts.signIn({ email, password })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    await expect(signInApi.accounts.signIn({ email, password: newPassword })).resolves.toMatchObject({
+      email,
+    });
+
+    // An API key is no account: it has no own password to change.
+    const app = await callerFor(t.db);
+    await expect(
+      app.accounts.changePassword({
+        current_password: password,
+        new_password: newPassword,
+        confirm_password: newPassword,
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const admin = await callerFor(t.db, {
+      kind: "account",
+      accountId: 1,
+      email: "admin@example.com",
+      role: "admin",
+    });
+    const history = await admin.accounts.history({});
+    expect(history.changes[0]).toMatchObject({
+      account_email: email,
+      action: "password_changed",
+      actor: email,
+      before: null,
+      after: null,
+    });
+    const stored = JSON.stringify(await t.db.query.accountChanges.findMany());
+    expect(stored).not.toContain(newPassword);
+    expect(stored).not.toContain("scrypt$");
+  });
+
+  it("lets only admins reset another account's password, ending that account's sign-ins, with an audit", async () => {
+    const admin = await createFirstAdmin(
+      t.db,
+      firstAdminInput.parse({ email: "admin@example.com", name: "Ada", password }),
+    );
+    const adminApi = await callerFor(t.db, {
+      kind: "account",
+      accountId: admin.id,
+      email: admin.email,
+      role: "admin",
+    });
+    const target = await adminApi.accounts.create({
+      email: "forgot@example.com",
+      password,
+      role: "operator",
+    });
+    const operator = await adminApi.accounts.create({ email: "op@example.com", password, role: "operator" });
+    const support = await adminApi.accounts.create({ email: "help@example.com", password, role: "support" });
+    const { cookie } = await signInCookie(t.db, target.email);
+    const newPassword = "reset by the admin 1";
+
+    for (const other of [operator, support]) {
+      const api = await callerFor(t.db, {
+        kind: "account",
+        accountId: other.id,
+        email: other.email,
+        role: other.role,
+      });
+      await expect(
+        api.accounts.resetPassword({ id: target.id, new_password: newPassword }),
+      ).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    }
+    await expect(
+      adminApi.accounts.resetPassword({ id: target.id, new_password: "short" }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(
+      adminApi.accounts.resetPassword({ id: 9999, new_password: newPassword }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      adminApi.accounts.resetPassword({ id: admin.id, new_password: newPassword }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    // The refused attempts changed nothing.
+    expect(await (await browser(t.db, { cookie, [CSRF_HEADER]: "1" })).accounts.me()).toMatchObject({
+      email: target.email,
+    });
+
+    await adminApi.accounts.resetPassword({ id: target.id, new_password: newPassword });
+    await expect((await browser(t.db, { cookie, [CSRF_HEADER]: "1" })).accounts.me()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    const signInApi = await browser(t.db, { [CSRF_HEADER]: "1" });
+    await expect(
+      signInApi.accounts.signIn({ email: target.email, password: newPassword }),
+    ).resolves.toMatchObject({
+      email: target.email,
+    });
+
+    await adminApi.accounts.update({ id: target.id, role: "support" });
+    await adminApi.accounts.update({ id: target.id, disabled: true });
+    const history = await adminApi.accounts.history({ limit: 3 });
+    expect(history.changes.map((change) => [change.account_email, change.action, change.actor])).toEqual([
+      [target.email, "disabled", "Ada"],
+      [target.email, "role_changed", "Ada"],
+      [target.email, "password_reset", "Ada"],
+    ]);
+    expect(history.changes[1]).toMatchObject({ before: { role: "operator" }, after: { role: "support" } });
+    const rest = await adminApi.accounts.history({ cursor: history.next_cursor! });
+    expect(rest.changes.map((change) => change.action)).toEqual(["created", "created", "created", "created"]);
+    expect(rest.next_cursor).toBeNull();
+    const supportApi = await callerFor(t.db, {
+      kind: "account",
+      accountId: support.id,
+      email: support.email,
+      role: "support",
+    });
+    await expect(supportApi.accounts.history({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+  it("shows a model name only where a configured provider uses it", async () => {
+    const admin = await callerFor(t.db, {
+      kind: "account",
+      accountId: 1,
+      email: "a@example.com",
+      role: "admin",
+    });
+    const modelsUnder = async (env: Record<string, string | undefined>) => {
+      const names = [
+        "ENGRAM_SUMMARIZER_PROVIDER",
+        "ENGRAM_SUMMARIZER_BASE_URL",
+        "ENGRAM_SUMMARIZER_MODEL",
+        "ENGRAM_EMBEDDINGS_BASE_URL",
+        "ENGRAM_EMBEDDINGS_MODEL",
+        "ENGRAM_FACTS",
+        "ENGRAM_FACTS_BASE_URL",
+        "ENGRAM_FACTS_MODEL",
+      ];
+      const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+      for (const name of names) {
+        if (env[name] === undefined) delete process.env[name];
+        else process.env[name] = env[name];
+      }
+      resetConfig();
+      try {
+        const entries = await admin.dashboard.configuration();
+        return Object.fromEntries(
+          entries.filter((entry) => entry.name.endsWith("_MODEL")).map((entry) => [entry.name, entry.value]),
+        );
+      } finally {
+        for (const [name, value] of Object.entries(saved)) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+        resetConfig();
+      }
+    };
+
+    // Nothing configured: the extractive summarizer, lexical search, no facts.
+    const bare = await modelsUnder({
+      ENGRAM_SUMMARIZER_MODEL: "summary-model",
+      ENGRAM_EMBEDDINGS_MODEL: "embed-model",
+    });
+    expect(JSON.stringify(bare)).not.toMatch(/summary-model|embed-model|gpt|text-embedding/);
+    expect(bare.ENGRAM_SUMMARIZER_MODEL).toMatch(/^not in use: .*extractive/);
+    expect(bare.ENGRAM_EMBEDDINGS_MODEL).toMatch(/^not in use: no embeddings provider/);
+    expect(bare.ENGRAM_FACTS_MODEL).toMatch(/^not in use: fact extraction is off/);
+
+    // Every provider configured: each model is shown.
+    const full = await modelsUnder({
+      ENGRAM_SUMMARIZER_BASE_URL: "http://llm.example/v1",
+      ENGRAM_SUMMARIZER_MODEL: "summary-model",
+      ENGRAM_EMBEDDINGS_BASE_URL: "http://embed.example/v1",
+      ENGRAM_EMBEDDINGS_MODEL: "embed-model",
+      ENGRAM_FACTS_MODEL: "facts-model",
+    });
+    expect(full).toEqual({
+      ENGRAM_SUMMARIZER_MODEL: "summary-model",
+      ENGRAM_EMBEDDINGS_MODEL: "embed-model",
+      ENGRAM_FACTS_MODEL: "facts-model",
+    });
+
+    // The LLM summarizer with facts switched off: no facts model, even one that is set.
+    const factsOff = await modelsUnder({
+      ENGRAM_SUMMARIZER_BASE_URL: "http://llm.example/v1",
+      ENGRAM_FACTS: "off",
+      ENGRAM_FACTS_MODEL: "facts-model",
+    });
+    expect(factsOff.ENGRAM_SUMMARIZER_MODEL).toBe("gpt-4o-mini");
+    expect(factsOff.ENGRAM_FACTS_MODEL).toBe("not in use: fact extraction is off (ENGRAM_FACTS is off)");
+
+    // Facts on their own endpoint with no model of their own borrow the summarizer's model name.
+    const borrowed = await modelsUnder({
+      ENGRAM_FACTS_BASE_URL: "http://facts.example/v1",
+      ENGRAM_SUMMARIZER_MODEL: "summary-model",
+    });
+    expect(borrowed.ENGRAM_SUMMARIZER_MODEL).toBe("summary-model");
+    expect(borrowed.ENGRAM_FACTS_MODEL).toBe("not set: facts use ENGRAM_SUMMARIZER_MODEL (summary-model)");
   });
 });

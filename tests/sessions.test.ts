@@ -149,4 +149,66 @@ describe.each(backends)("sessions on %s", (backend) => {
       message: expect.stringContaining("nope"),
     });
   });
+  it("attaches a session to an existing user, moves and detaches it, with an audit; refuses unknown users and support", async () => {
+    const api = await callerFor(t.db);
+    await api.users.create({ user_id: "jane" });
+    await api.users.create({ user_id: "bob" });
+    await api.sessions.create({ session_id: "s1" });
+    // A fact learnt while the session had no user belongs to the session.
+    await api.facts.addForSession({ sessionId: "s1", fact: "Prefers email over phone." });
+
+    await expect(api.sessions.setUser({ sessionId: "s1", user_id: "nobody" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("nobody"),
+    });
+    await expect(api.sessions.setUser({ sessionId: "missing", user_id: "jane" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(api.sessions.setUser({ sessionId: "s1", user_id: "" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const support = await callerFor(t.db, {
+      kind: "account",
+      accountId: 7,
+      email: "s@example.com",
+      role: "support",
+    });
+    await expect(support.sessions.setUser({ sessionId: "s1", user_id: "jane" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect((await api.sessions.get({ sessionId: "s1" })).user_id).toBeNull();
+
+    const operator = await callerFor(t.db, {
+      kind: "account",
+      accountId: 8,
+      email: "o@example.com",
+      role: "operator",
+    });
+    expect(await operator.sessions.setUser({ sessionId: "s1", user_id: "jane" })).toMatchObject({
+      user_id: "jane",
+    });
+    expect((await api.users.sessions({ userId: "jane" })).map((session) => session.session_id)).toEqual([
+      "s1",
+    ]);
+    // The session's fact is now about Jane.
+    expect((await api.facts.forUser({ userId: "jane" })).map((fact) => fact.fact)).toEqual([
+      "Prefers email over phone.",
+    ]);
+
+    await operator.sessions.setUser({ sessionId: "s1", user_id: "bob" });
+    await operator.sessions.setUser({ sessionId: "s1", user_id: null });
+    expect((await api.sessions.get({ sessionId: "s1" })).user_id).toBeNull();
+    expect(await api.users.sessions({ userId: "bob" })).toEqual([]);
+
+    const history = await api.audit.metadataHistory({ entity_type: "session", entity_id: "s1" });
+    expect(
+      history.changes
+        .filter((change) => change.field === "user_id")
+        .map((change) => [change.before, change.after, change.actor]),
+    ).toEqual([
+      [{ user_id: "bob" }, { user_id: null }, "account:o@example.com"],
+      [{ user_id: "jane" }, { user_id: "bob" }, "account:o@example.com"],
+      [{ user_id: null }, { user_id: "jane" }, "account:o@example.com"],
+    ]);
+  });
 });

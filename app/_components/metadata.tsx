@@ -403,6 +403,9 @@ export function MetadataHistory({
               </>
             )}
           </p>
+          {change.field === "user_id" && (
+            <p className="mt-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">Session user changed</p>
+          )}
           <ul className="mt-1 space-y-0.5 font-mono text-xs">
             {diffOf(change).map((entry) => (
               <li key={entry.key} className="wrap-anywhere">

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
-import { type FactRow, factExtraction, facts, type JsonObject, messages, sessions, users } from "@/db/schema";
+import { type FactRow, factExtraction, facts, messages, sessions, users } from "@/db/schema";
 import type { Embedder } from "../providers/embeddings";
 import type { FactExtractor, FactOperation } from "../providers/facts";
 import { ProviderError } from "../providers/llm";
@@ -53,17 +53,19 @@ export async function discoverFactWork(
      where not session_enrichment.pending`);
 }
 
-/** The rating guidance in the session's (else the user's) metadata, as Zep's `fact_rating_instruction`. */
-function ratingInstructionOf(...sources: (JsonObject | undefined)[]): string | undefined {
-  for (const metadata of sources) {
-    const value = metadata?.fact_rating_instruction;
+/**
+ * Zep's `fact_rating_instruction` as the model reads it: the session's own, else the user's; for
+ * each, the stored field first, then the same key in its metadata (as older callers sent it).
+ */
+function ratingInstructionOf(...sources: unknown[]): string | undefined {
+  for (const value of sources) {
     if (typeof value === "string" && value.trim()) return value.trim();
     if (value && typeof value === "object") {
       const { instruction, examples } = value as {
         instruction?: unknown;
         examples?: Record<string, unknown>;
       };
-      const parts = typeof instruction === "string" ? [instruction] : [];
+      const parts = typeof instruction === "string" && instruction.trim() ? [instruction.trim()] : [];
       for (const level of ["high", "medium", "low"]) {
         if (typeof examples?.[level] === "string") parts.push(`A ${level} rating: ${examples[level]}`);
       }
@@ -111,7 +113,10 @@ export async function extractFacts(db: Db, sessionPk: number, options: FactJobOp
         .orderBy(desc(facts.pinned), desc(facts.rating), desc(facts.validAt))
         .limit(KNOWN_FACTS_IN_PROMPT);
       const [user] = session.userId
-        ? await db.select({ metadata: users.metadata }).from(users).where(eq(users.userId, session.userId))
+        ? await db
+            .select({ metadata: users.metadata, factRatingInstruction: users.factRatingInstruction })
+            .from(users)
+            .where(eq(users.userId, session.userId))
         : [];
       operations = await extractor.extract({
         known: known.map((row, index) => ({ id: `F${index + 1}`, fact: row.fact, pinned: row.pinned })),
@@ -120,7 +125,12 @@ export async function extractFacts(db: Db, sessionPk: number, options: FactJobOp
           role: message.roleType === "norole" ? message.role : `${message.role} (${message.roleType})`,
           content: message.content,
         })),
-        ratingInstruction: ratingInstructionOf(session.metadata, user?.metadata),
+        ratingInstruction: ratingInstructionOf(
+          session.factRatingInstruction,
+          session.metadata.fact_rating_instruction,
+          user?.factRatingInstruction,
+          user?.metadata.fact_rating_instruction,
+        ),
       });
       checkIds(operations, known.length, batch.length);
       const added = operations.flatMap((operation) => (operation.type === "add" ? [operation.fact] : []));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type Config, config } from "../config";
 import { type EndpointOptions, ProviderError, postJson } from "./llm";
+import { summarizerKind } from "./summarizer";
 
 /** A known fact as the extractor sees it, under a short id (`F1`…). */
 export interface KnownFact {
@@ -141,9 +142,7 @@ export function openAiFactExtractor(options: OpenAiFactExtractorOptions): FactEx
 /** Why fact extraction is off under this configuration, or undefined when it is on. */
 export function factExtractionOffReason(settings: Config = config()): string | undefined {
   if (settings.ENGRAM_FACTS === "off") return "ENGRAM_FACTS is off";
-  const summarizerIsLlm =
-    (settings.ENGRAM_SUMMARIZER_PROVIDER ??
-      (settings.ENGRAM_SUMMARIZER_BASE_URL ? "openai" : "extractive")) === "openai";
+  const summarizerIsLlm = summarizerKind(settings) === "openai";
   if (!settings.ENGRAM_FACTS_BASE_URL && !(summarizerIsLlm && settings.ENGRAM_SUMMARIZER_BASE_URL)) {
     return "no LLM is configured: set ENGRAM_FACTS_BASE_URL or ENGRAM_SUMMARIZER_BASE_URL";
   }

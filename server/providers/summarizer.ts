@@ -115,6 +115,13 @@ function promptOf(settings: Config): string | undefined {
   }
 }
 
+/** The summarizer the configuration names: an OpenAI-compatible endpoint when a base URL is set, else the built-in one. */
+export function summarizerKind(settings: Config = config()): "openai" | "extractive" {
+  return (
+    settings.ENGRAM_SUMMARIZER_PROVIDER ?? (settings.ENGRAM_SUMMARIZER_BASE_URL ? "openai" : "extractive")
+  );
+}
+
 /**
  * The OpenAI-compatible summarizer the configuration names, or undefined when it names the
  * extractive one; `onUsage` hears the tokens each call spends.
@@ -123,9 +130,7 @@ export function openAiSummarizerFromConfig(
   extra: Pick<OpenAiSummarizerOptions, "onUsage"> = {},
   settings: Config = config(),
 ): Summarizer | undefined {
-  const kind =
-    settings.ENGRAM_SUMMARIZER_PROVIDER ?? (settings.ENGRAM_SUMMARIZER_BASE_URL ? "openai" : "extractive");
-  if (kind !== "openai") return undefined;
+  if (summarizerKind(settings) !== "openai") return undefined;
   if (!settings.ENGRAM_SUMMARIZER_BASE_URL) {
     throw new ConfigError("ENGRAM_SUMMARIZER_BASE_URL is required when ENGRAM_SUMMARIZER_PROVIDER is openai");
   }

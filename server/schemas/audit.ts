@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { changedFields } from "@/db/schema";
 
 export const metadataHistoryInput = z.object({
   entity_type: z.enum(["user", "session", "message"]),
@@ -16,6 +17,8 @@ export const metadataChangeSchema = z.object({
   id: z.number().int(),
   entity_type: z.enum(["user", "session", "message"]),
   entity_id: z.string(),
+  /** What changed: the metadata, or the user a session belongs to. */
+  field: z.enum(changedFields),
   actor: z.string(),
   /** Who, for people: an account's name, "API key “name”", or "Engram" for background work. */
   actor_name: z.string(),

@@ -21,6 +21,8 @@ export const factSchema = z
     session_id: z.string().nullable(),
     source_message_uuids: z.array(uuidSchema),
     pinned: z.boolean(),
+    /** A pinned fact stays valid when its sources are deleted; this says when the last one went. */
+    sources_deleted_at: timestampSchema.nullable(),
     origin: z.enum(factOrigins),
     token_count: z.number().int(),
   })
@@ -30,6 +32,33 @@ export type Fact = z.infer<typeof factSchema>;
 export const factText = storableText("fact").pipe(
   z.string().trim().min(1, "fact must not be empty").max(2_000, "fact must be at most 2000 characters"),
 );
+
+const ratingGuidance = (label: string) =>
+  storableText(label).pipe(z.string().trim().max(2_000, `${label} must be at most 2000 characters`));
+
+/**
+ * Zep's `fact_rating_instruction` on a session or user: how to rate facts for this app, with an
+ * example of a high, medium and low rated fact.
+ */
+export const factRatingInstructionSchema = z
+  .object(
+    {
+      instruction: ratingGuidance("fact_rating_instruction.instruction").optional(),
+      examples: z
+        .object(
+          {
+            high: ratingGuidance("fact_rating_instruction.examples.high").optional(),
+            medium: ratingGuidance("fact_rating_instruction.examples.medium").optional(),
+            low: ratingGuidance("fact_rating_instruction.examples.low").optional(),
+          },
+          { error: "fact_rating_instruction.examples must be an object with high, medium and low" },
+        )
+        .optional(),
+    },
+    { error: "fact_rating_instruction must be an object with instruction and examples" },
+  )
+  .meta({ id: "FactRatingInstruction" });
+export type FactRatingInstructionInput = z.infer<typeof factRatingInstructionSchema>;
 
 export const ratingSchema = z.coerce
   .number({ error: "rating must be a number" })

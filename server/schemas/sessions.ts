@@ -11,6 +11,7 @@ import {
   userIdSchema,
   uuidSchema,
 } from "./common";
+import { factRatingInstructionSchema } from "./facts";
 
 export const memoryTypeSchema = z.enum(memoryTypes, {
   error: `memory type must be one of ${memoryTypes.join(", ")}`,
@@ -23,6 +24,8 @@ export const sessionSchema = z.object({
   user_id: z.string().nullable(),
   metadata: z.record(z.string(), z.unknown()),
   memory_type: memoryTypeSchema.nullable(),
+  /** Zep's guidance for rating the facts learnt in this session; null when none was given. */
+  fact_rating_instruction: factRatingInstructionSchema.nullable(),
   message_count: z.number().int(),
   token_count: z.number().int(),
   last_message_at: timestampSchema.nullable(),
@@ -36,11 +39,14 @@ export const createSessionInput = z.object({
   user_id: userIdSchema.nullish(),
   metadata: metadataSchema.nullish(),
   memory_type: memoryTypeSchema.nullish(),
+  fact_rating_instruction: factRatingInstructionSchema.nullish(),
 });
 export type CreateSessionInput = z.infer<typeof createSessionInput>;
 
 export const updateSessionInput = metadataPatchInput.extend({
   memory_type: memoryTypeSchema.nullish(),
+  /** Replaces the session's instruction; absent or null leaves it as it is (Zep cannot unset one). */
+  fact_rating_instruction: factRatingInstructionSchema.nullish(),
 });
 export type UpdateSessionInput = z.infer<typeof updateSessionInput>;
 
@@ -73,3 +79,10 @@ export const sessionListSchema = z.object({
   response_count: z.number().int(),
 });
 export type SessionList = z.infer<typeof sessionListSchema>;
+
+/** Attaches a session to an existing user, or detaches it (`user_id: null`). */
+export const setSessionUserInput = z.object({
+  sessionId: sessionIdSchema,
+  user_id: userIdSchema.nullable(),
+});
+export type SetSessionUserInput = z.infer<typeof setSessionUserInput>;

@@ -10,6 +10,7 @@ import {
   userIdSchema,
   uuidSchema,
 } from "./common";
+import { factRatingInstructionSchema } from "./facts";
 
 const name = (label: string) => storableText(label).pipe(z.string().max(256, `${label} is too long`));
 
@@ -21,6 +22,8 @@ export const userSchema = z.object({
   first_name: z.string().nullable(),
   last_name: z.string().nullable(),
   metadata: z.record(z.string(), z.unknown()),
+  /** Guidance for rating facts about this user; a session's own instruction comes first. */
+  fact_rating_instruction: factRatingInstructionSchema.nullable(),
   created_at: timestampSchema,
   updated_at: timestampSchema,
 });
@@ -32,6 +35,7 @@ export const createUserInput = z.object({
   first_name: name("first_name").nullish(),
   last_name: name("last_name").nullish(),
   metadata: metadataSchema.nullish(),
+  fact_rating_instruction: factRatingInstructionSchema.nullish(),
 });
 export type CreateUserInput = z.infer<typeof createUserInput>;
 

@@ -1,10 +1,30 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from "node:crypto";
-import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
-import { z } from "zod";
+import { and, asc, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db, Queryable } from "@/db/client";
-import { type AccountRole, type AccountRow, accountRoles, accountSessions, accounts } from "@/db/schema";
-import { AppError, notFound } from "../errors";
-import { storableText } from "../schemas/common";
+import {
+  type AccountRole,
+  type AccountRow,
+  accountChanges,
+  accountSessions,
+  accounts,
+  type JsonObject,
+} from "@/db/schema";
+import { AppError, invalid, notFound } from "../errors";
+import type {
+  Account,
+  AccountChangeAction,
+  AccountHistory,
+  AccountHistoryInput,
+  ChangePasswordInput,
+  CreateAccountInput,
+  FirstAdminInput,
+  ResetPasswordInput,
+  SignInInput,
+  UpdateAccountInput,
+} from "../schemas/accounts";
+import { actorName } from "./audit";
+import type { Actor } from "./metadata";
 
 /** How long a dashboard sign-in lasts. */
 export const SIGN_IN_TTL_MS = 14 * 24 * 60 * 60 * 1000;
@@ -16,58 +36,6 @@ export const SESSION_COOKIE = "engram_session";
 const FIRST_ADMIN_LOCK_KEY = 72_616_717;
 
 const SCRYPT = { N: 16_384, r: 8, p: 1, keyLength: 64 } as const;
-
-export const accountRoleSchema = z.enum(accountRoles, {
-  error: `role must be one of ${accountRoles.join(", ")}`,
-});
-
-const emailSchema = storableText("email").pipe(
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: "email must be an email address" }).max(256)),
-);
-const passwordSchema = z
-  .string({ error: "password must be a string" })
-  .min(10, "password must be at least 10 characters")
-  .max(1024, "password is too long");
-const nameSchema = storableText("name").pipe(z.string().trim().max(100, "name is too long"));
-
-export const createAccountInput = z.object({
-  email: emailSchema,
-  name: nameSchema.default(""),
-  password: passwordSchema,
-  role: accountRoleSchema,
-});
-export type CreateAccountInput = z.input<typeof createAccountInput>;
-
-export const firstAdminInput = createAccountInput.omit({ role: true });
-export type FirstAdminInput = z.input<typeof firstAdminInput>;
-
-export const signInInput = z.object({
-  email: z.string().trim().toLowerCase().max(256),
-  password: z.string().max(1024),
-});
-export type SignInInput = z.input<typeof signInInput>;
-
-export const updateAccountInput = z.object({
-  id: z.number().int().positive(),
-  role: accountRoleSchema.optional(),
-  disabled: z.boolean().optional(),
-  password: passwordSchema.optional(),
-});
-export type UpdateAccountInput = z.input<typeof updateAccountInput>;
-
-export const accountSchema = z.object({
-  id: z.number().int(),
-  email: z.string(),
-  name: z.string(),
-  role: accountRoleSchema,
-  created_at: z.string(),
-  disabled_at: z.string().nullable(),
-});
-export type Account = z.infer<typeof accountSchema>;
 
 export function toAccount(row: AccountRow): Account {
   return {
@@ -128,9 +96,33 @@ export async function needsFirstAdmin(db: Queryable): Promise<boolean> {
   return (await countAccounts(db)) === 0;
 }
 
+/** Who changes an account: the acting account (none for the bootstrap API key) as the audit names it. */
+export interface AccountActor {
+  accountId: number | null;
+  actor: Actor;
+}
+
+async function recordAccountChange(
+  db: Queryable,
+  accountId: number,
+  action: AccountChangeAction,
+  actor: Actor,
+  before: JsonObject | null,
+  after: JsonObject | null,
+): Promise<void> {
+  await db.insert(accountChanges).values({ accountId, action, actor, before, after });
+}
+
+/** What the audit keeps of an account: never its password or hash. */
+const audited = (row: AccountRow): JsonObject => ({
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  disabled: row.disabledAt !== null,
+});
+
 /** Creates the first admin; refused once any account exists, even when two requests race. */
-export async function createFirstAdmin(db: Db, rawInput: FirstAdminInput): Promise<Account> {
-  const input = firstAdminInput.parse(rawInput);
+export async function createFirstAdmin(db: Db, input: FirstAdminInput): Promise<Account> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK_KEY})`);
@@ -141,20 +133,23 @@ export async function createFirstAdmin(db: Db, rawInput: FirstAdminInput): Promi
       .insert(accounts)
       .values({ email: input.email, name: input.name, role: "admin", passwordHash })
       .returning();
+    await recordAccountChange(tx, row!.id, "created", `account:${row!.email}`, null, audited(row!));
     return toAccount(row!);
   });
 }
 
-export async function createAccount(db: Queryable, rawInput: CreateAccountInput): Promise<Account> {
-  const input = createAccountInput.parse(rawInput);
+export async function createAccount(db: Db, input: CreateAccountInput, by: AccountActor): Promise<Account> {
   const passwordHash = await hashPassword(input.password);
-  const [row] = await db
-    .insert(accounts)
-    .values({ email: input.email, name: input.name, role: input.role, passwordHash })
-    .onConflictDoNothing()
-    .returning();
-  if (!row) throw new AppError("ALREADY_EXISTS", `an account for ${input.email} already exists`);
-  return toAccount(row);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(accounts)
+      .values({ email: input.email, name: input.name, role: input.role, passwordHash })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new AppError("ALREADY_EXISTS", `an account for ${input.email} already exists`);
+    await recordAccountChange(tx, row.id, "created", by.actor, null, audited(row));
+    return toAccount(row);
+  });
 }
 
 export async function listAccounts(db: Queryable): Promise<Account[]> {
@@ -162,14 +157,8 @@ export async function listAccounts(db: Queryable): Promise<Account[]> {
   return rows.map(toAccount);
 }
 
-/** Changes an account's role, password or disabled state; an admin may not lock out the last admin. */
-export async function updateAccount(
-  db: Db,
-  rawInput: UpdateAccountInput,
-  actingAccountId: number,
-): Promise<Account> {
-  const input = updateAccountInput.parse(rawInput);
-  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+/** Changes an account's role or disabled state; an admin may not lock out the last admin. */
+export async function updateAccount(db: Db, input: UpdateAccountInput, by: AccountActor): Promise<Account> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK_KEY})`);
     const [current] = await tx.select().from(accounts).where(eq(accounts.id, input.id));
@@ -178,31 +167,143 @@ export async function updateAccount(
       current.role === "admin" &&
       ((input.role !== undefined && input.role !== "admin") || input.disabled === true);
     if (losesAdmin) {
-      if (current.id === actingAccountId)
-        throw new AppError("INVALID", "you cannot demote or disable yourself");
+      if (current.id === by.accountId) throw invalid("you cannot demote or disable yourself");
       const [admins] = await tx
         .select({ count: sql<number>`count(*)::int` })
         .from(accounts)
         .where(and(eq(accounts.role, "admin"), isNull(accounts.disabledAt)));
-      if (Number(admins?.count ?? 0) <= 1)
-        throw new AppError("INVALID", "Engram must keep at least one admin");
+      if (Number(admins?.count ?? 0) <= 1) throw invalid("Engram must keep at least one admin");
     }
+    const roleChanges = input.role !== undefined && input.role !== current.role;
+    const disabledChanges = input.disabled !== undefined && input.disabled !== (current.disabledAt !== null);
+    if (!roleChanges && !disabledChanges) return toAccount(current);
     const [row] = await tx
       .update(accounts)
       .set({
-        ...(input.role !== undefined && { role: input.role }),
-        ...(input.disabled !== undefined && { disabledAt: input.disabled ? sql`now()` : null }),
-        ...(passwordHash !== undefined && { passwordHash }),
+        ...(roleChanges && { role: input.role }),
+        ...(disabledChanges && { disabledAt: input.disabled ? sql`now()` : null }),
         updatedAt: sql`now()`,
       })
       .where(eq(accounts.id, input.id))
       .returning();
-    // A role change, a disable or a new password ends the account's open sign-ins.
-    if (input.role !== undefined || input.disabled || passwordHash !== undefined) {
+    // A role change or a disable ends the account's open sign-ins.
+    if (roleChanges || input.disabled) {
       await tx.delete(accountSessions).where(eq(accountSessions.accountId, input.id));
+    }
+    if (roleChanges) {
+      await recordAccountChange(
+        tx,
+        row!.id,
+        "role_changed",
+        by.actor,
+        { role: current.role },
+        { role: row!.role },
+      );
+    }
+    if (disabledChanges) {
+      const action = input.disabled ? "disabled" : "enabled";
+      await recordAccountChange(
+        tx,
+        row!.id,
+        action,
+        by.actor,
+        { disabled: !input.disabled },
+        { disabled: input.disabled! },
+      );
     }
     return toAccount(row!);
   });
+}
+
+/**
+ * The signed-in account sets a new password, proving it knows the current one. Its other sign-ins
+ * end; the one it is using (`keepToken`) stays. Wrong guesses count like failed sign-ins.
+ */
+export async function changePassword(
+  db: Db,
+  accountId: number,
+  input: ChangePasswordInput,
+  keepToken: string | undefined,
+): Promise<Account> {
+  const [current] = await db.select().from(accounts).where(eq(accounts.id, accountId));
+  if (!current || current.disabledAt) throw notFound(`account ${accountId}`);
+  const email = current.email.toLowerCase();
+  assertSignInAllowed(email);
+  if (!(await verifyPassword(input.current_password, current.passwordHash))) {
+    recordFailedSignIn(email);
+    throw invalid("the current password is wrong");
+  }
+  if (input.new_password === input.current_password) {
+    throw invalid("the new password must differ from the current one");
+  }
+  const passwordHash = await hashPassword(input.new_password);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(accounts)
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where(eq(accounts.id, accountId))
+      .returning();
+    await tx
+      .delete(accountSessions)
+      .where(
+        and(
+          eq(accountSessions.accountId, accountId),
+          keepToken ? ne(accountSessions.tokenHash, hashToken(keepToken)) : undefined,
+        ),
+      );
+    await recordAccountChange(tx, accountId, "password_changed", `account:${current.email}`, null, null);
+    return toAccount(row!);
+  });
+}
+
+/** An admin gives another account a new password; all of that account's sign-ins end. */
+export async function resetPassword(db: Db, input: ResetPasswordInput, by: AccountActor): Promise<Account> {
+  if (input.id === by.accountId) {
+    throw invalid("change your own password with your current one, under Your account");
+  }
+  const passwordHash = await hashPassword(input.new_password);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(accounts)
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where(eq(accounts.id, input.id))
+      .returning();
+    if (!row) throw notFound(`account ${input.id}`);
+    await tx.delete(accountSessions).where(eq(accountSessions.accountId, input.id));
+    await recordAccountChange(tx, input.id, "password_reset", by.actor, null, null);
+    return toAccount(row);
+  });
+}
+
+/** Every account change, newest first, a page at a time. */
+export async function listAccountChanges(db: Queryable, input: AccountHistoryInput): Promise<AccountHistory> {
+  const actorAccounts = alias(accounts, "actor_account");
+  const rows = await db
+    .select({
+      change: accountChanges,
+      email: accounts.email,
+      actorAccountName: actorAccounts.name,
+    })
+    .from(accountChanges)
+    .innerJoin(accounts, eq(accounts.id, accountChanges.accountId))
+    .leftJoin(actorAccounts, eq(accountChanges.actor, sql`'account:' || ${actorAccounts.email}`))
+    .where(input.cursor === undefined ? undefined : lt(accountChanges.id, input.cursor))
+    .orderBy(desc(accountChanges.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  return {
+    changes: page.map(({ change, email, actorAccountName }) => ({
+      id: change.id,
+      account_id: change.accountId,
+      account_email: email,
+      action: change.action as AccountChangeAction,
+      actor: actorName(change.actor, actorAccountName || null),
+      before: change.before,
+      after: change.after,
+      created_at: change.createdAt.toISOString(),
+    })),
+    next_cursor: rows.length > input.limit ? page[page.length - 1]!.change.id : null,
+  };
 }
 
 export interface SignIn {
@@ -234,8 +335,7 @@ function recordFailedSignIn(email: string, now = Date.now()) {
 }
 
 /** Checks email and password and opens a sign-in session. */
-export async function signIn(db: Queryable, rawInput: SignInInput): Promise<SignIn> {
-  const input = signInInput.parse(rawInput);
+export async function signIn(db: Queryable, input: SignInInput): Promise<SignIn> {
   assertSignInAllowed(input.email);
   const [row] = await db.select().from(accounts).where(sql`lower(${accounts.email}) = ${input.email}`);
   const valid = await verifyPassword(input.password, row?.passwordHash ?? (await decoyHash));

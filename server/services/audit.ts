@@ -3,7 +3,7 @@ import type { Queryable } from "@/db/client";
 import { accounts, metadataChanges } from "@/db/schema";
 import type { MetadataChange, MetadataHistoryInput } from "../schemas/audit";
 
-function actorName(actor: string, accountName: string | null): string {
+export function actorName(actor: string, accountName: string | null): string {
   if (accountName) return accountName;
   if (actor.startsWith("api-key:")) return `API key “${actor.slice("api-key:".length)}”`;
   if (actor === "engram") return "Engram";
@@ -46,6 +46,7 @@ export async function listMetadataChanges(
       id: change.id,
       entity_type: change.entityType,
       entity_id: change.entityId,
+      field: change.field,
       actor: change.actor,
       actor_name: actorName(change.actor, accountName),
       before: change.before,

@@ -2,8 +2,11 @@ import { and, asc, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Queryable, queryRows } from "@/db/client";
 import { apiKeys, messages, sessions, summaries, users } from "@/db/schema";
-import { config } from "../config";
+import { type Config, config } from "../config";
 import { invalid } from "../errors";
+import { embedderFromConfig } from "../providers/embeddings";
+import { factExtractionOffReason } from "../providers/facts";
+import { summarizerKind } from "../providers/summarizer";
 import { countTokens } from "../providers/tokenizer";
 import type { PromptPreviewInput } from "../schemas/dashboard";
 import { sessionSchema } from "../schemas/sessions";
@@ -318,11 +321,45 @@ function withoutCredentials(value: string): string {
   }
 }
 
-/** Every configuration variable as the settings page may show it: secrets only as set or not set. */
+/**
+ * What the settings page shows in place of a model name: why no provider uses it, or which model
+ * stands in for it (fact extraction falls back on the summarizer's model).
+ */
+function modelNotes(settings: Config): Map<string, string> {
+  const notes = new Map<string, string>();
+  const factsOff = factExtractionOffReason(settings);
+  const factsUseSummarizerModel = !factsOff && !settings.ENGRAM_FACTS_MODEL;
+  if (summarizerKind(settings) === "extractive" && !factsUseSummarizerModel) {
+    notes.set("ENGRAM_SUMMARIZER_MODEL", "not in use: the summarizer is the built-in extractive one");
+  }
+  if (!embedderFromConfig(settings)) {
+    notes.set("ENGRAM_EMBEDDINGS_MODEL", "not in use: no embeddings provider is configured");
+  }
+  if (factsOff) notes.set("ENGRAM_FACTS_MODEL", `not in use: fact extraction is off (${factsOff})`);
+  else if (!settings.ENGRAM_FACTS_MODEL) {
+    notes.set(
+      "ENGRAM_FACTS_MODEL",
+      `not set: facts use ENGRAM_SUMMARIZER_MODEL (${settings.ENGRAM_SUMMARIZER_MODEL})`,
+    );
+  }
+  return notes;
+}
+
+/**
+ * Every configuration variable as the settings page may show it: secrets only as set or not set,
+ * model names only where a configured provider uses them.
+ */
 export function redactedConfiguration(): { name: string; value: string }[] {
-  return Object.entries(config())
+  const settings = config();
+  const notes = modelNotes(settings);
+  // An unset optional variable has no entry in the parsed settings; a note still gets its row.
+  const entries = new Map<string, unknown>([...notes.keys()].map((name) => [name, undefined]));
+  for (const [name, value] of Object.entries(settings)) entries.set(name, value);
+  return [...entries]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, value]) => {
+      const note = notes.get(name);
+      if (note) return { name, value: note };
       if (value === undefined || value === null || value === "") return { name, value: "not set" };
       if (secretName.test(name)) return { name, value: "set (hidden)" };
       if (name.endsWith("_URL") && typeof value === "string")

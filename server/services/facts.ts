@@ -55,6 +55,7 @@ export function toFact({ row, sessionId }: FactRecord): Fact {
     session_id: sessionId,
     source_message_uuids: row.sourceMessageUuids,
     pinned: row.pinned,
+    sources_deleted_at: row.sourcesDeletedAt?.toISOString() ?? null,
     origin: row.origin,
     token_count: row.tokenCount,
   };
@@ -264,7 +265,12 @@ export async function restateFact(
   if (added.length === 0) return row;
   const [updated] = await tx
     .update(facts)
-    .set({ sourceMessageUuids: [...row.sourceMessageUuids, ...added], updatedAt: sql`now()` })
+    // New live sources: a pinned fact whose sources had all been deleted has one again.
+    .set({
+      sourceMessageUuids: [...row.sourceMessageUuids, ...added],
+      sourcesDeletedAt: null,
+      updatedAt: sql`now()`,
+    })
     .where(eq(facts.id, row.id))
     .returning();
   await recordFactChange(tx, row.uuid, "restated", actor, row, updated!);

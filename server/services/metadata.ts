@@ -1,5 +1,5 @@
 import type { Queryable } from "@/db/client";
-import { type JsonObject, metadataChanges } from "@/db/schema";
+import { type ChangedField, type JsonObject, metadataChanges } from "@/db/schema";
 import { invalid } from "../errors";
 
 /** Who made a change: "api-key:<name>", "account:<email>", "engram" for background work. */
@@ -51,6 +51,8 @@ export async function recordMetadataChange(
   change: {
     entityType: "user" | "session" | "message";
     entityId: string;
+    /** The metadata unless said otherwise (a session's user). */
+    field?: ChangedField;
     actor: Actor;
     before: JsonObject;
     after: JsonObject;

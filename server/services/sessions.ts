@@ -11,10 +11,11 @@ import {
   listSessionsOrderedInput,
   type Session,
   type SessionList,
+  type SetSessionUserInput,
   type UpdateSessionInput,
   updateSessionInput,
 } from "../schemas/sessions";
-import { invalidateFactsWithoutSources, sessionMessageUuids } from "./factSources";
+import { invalidateFactsWithoutSources, moveSessionFactsToUser, sessionMessageUuids } from "./factSources";
 import { type Actor, assertCallerMetadata, mergeCallerMetadata, recordMetadataChange } from "./metadata";
 import { preparedStatement } from "./query";
 import { findLiveUser } from "./users";
@@ -27,6 +28,7 @@ export function toSession(row: SessionRow): Session {
     user_id: row.userId,
     metadata: row.metadata,
     memory_type: row.memoryType,
+    fact_rating_instruction: row.factRatingInstruction,
     message_count: row.messageCount,
     token_count: row.tokenCount,
     last_message_at: row.lastMessageAt?.toISOString() ?? null,
@@ -66,6 +68,7 @@ export async function requireSession(db: Queryable, sessionId: string, lock = fa
 const freshSession = {
   userId: null,
   metadata: {},
+  factRatingInstruction: null,
   memoryType: null,
   messageCount: 0,
   tokenCount: 0,
@@ -86,6 +89,7 @@ export async function createSession(db: Db, rawInput: CreateSessionInput, actor:
       userId: input.user_id ?? null,
       metadata,
       memoryType: input.memory_type ?? null,
+      factRatingInstruction: input.fact_rating_instruction ?? null,
     };
     const [created] = await tx
       .insert(sessions)
@@ -134,6 +138,7 @@ export async function updateSession(
       .set({
         metadata,
         ...(input.memory_type !== undefined && { memoryType: input.memory_type }),
+        ...(input.fact_rating_instruction && { factRatingInstruction: input.fact_rating_instruction }),
         updatedAt: sql`now()`,
       })
       .where(eq(sessions.id, current.id))
@@ -144,6 +149,37 @@ export async function updateSession(
       actor,
       before: current.metadata,
       after: metadata,
+    });
+    return toSession(updated!);
+  });
+}
+
+/**
+ * Attaches a session to an existing user, or detaches it (`user_id` null); recorded in the session's
+ * change history. Zep's REST API has no such call: a session's user is set when it is created.
+ */
+export async function setSessionUser(db: Db, input: SetSessionUserInput, actor: Actor): Promise<Session> {
+  return db.transaction(async (tx) => {
+    const current = await requireSession(tx, input.sessionId, true);
+    if (current.userId === input.user_id) return toSession(current);
+    if (input.user_id !== null && !(await findLiveUser(tx, input.user_id))) {
+      throw invalid(`user ${JSON.stringify(input.user_id)} does not exist`);
+    }
+    const [updated] = await tx
+      .update(sessions)
+      .set({ userId: input.user_id, updatedAt: sql`now()` })
+      .where(eq(sessions.id, current.id))
+      .returning();
+    if (input.user_id !== null && current.userId === null) {
+      await moveSessionFactsToUser(tx, current.id, input.user_id);
+    }
+    await recordMetadataChange(tx, {
+      entityType: "session",
+      entityId: current.sessionId,
+      field: "user_id",
+      actor,
+      before: { user_id: current.userId },
+      after: { user_id: input.user_id },
     });
     return toSession(updated!);
   });

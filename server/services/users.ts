@@ -26,6 +26,7 @@ export function toUser(row: UserRow): User {
     first_name: row.firstName,
     last_name: row.lastName,
     metadata: row.metadata,
+    fact_rating_instruction: row.factRatingInstruction,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
@@ -59,6 +60,7 @@ export async function createUser(db: Db, rawInput: CreateUserInput, actor: Actor
     firstName: input.first_name ?? null,
     lastName: input.last_name ?? null,
     metadata,
+    factRatingInstruction: input.fact_rating_instruction ?? null,
   };
   return db.transaction(async (tx) => {
     const [created] = await tx
@@ -103,6 +105,7 @@ export async function updateUser(
         ...(input.email !== undefined && { email: input.email }),
         ...(input.first_name !== undefined && { firstName: input.first_name }),
         ...(input.last_name !== undefined && { lastName: input.last_name }),
+        ...(input.fact_rating_instruction && { factRatingInstruction: input.fact_rating_instruction }),
         metadata,
         updatedAt: sql`now()`,
       })

@@ -179,6 +179,54 @@ describe.each(backends)("facts on %s", (backend) => {
     expect((await api.facts.forUser({ userId: "jane" })).map((f) => f.uuid)).toEqual([manual.uuid]);
   });
 
+  it("a pinned fact stays valid when its only source message, then its session, is deleted, and says so", async () => {
+    const { api, uuids } = await janeWithSession();
+    const pinned = await api.facts.addForUser({
+      userId: "jane",
+      fact: "Jane is allergic to peanuts.",
+      pinned: true,
+      source_message_uuids: [uuids[2]!],
+    });
+    const alsoPinned = await api.facts.addForUser({
+      userId: "jane",
+      fact: "Jane lives in Lisbon.",
+      source_message_uuids: [uuids[0]!],
+    });
+    await api.facts.pin({ uuid: alsoPinned.uuid, pinned: true });
+    const unpinned = await api.facts.addForUser({
+      userId: "jane",
+      fact: "Jane moved last spring.",
+      source_message_uuids: [uuids[0]!],
+    });
+    expect(pinned.sources_deleted_at).toBeNull();
+
+    await api.messages.delete({ sessionId: "s1", uuid: uuids[2]! });
+    const kept = await api.facts.get({ uuid: pinned.uuid });
+    expect(kept).toMatchObject({ invalid_at: null, invalid_reason: null, pinned: true });
+    expect(kept.sources_deleted_at).toEqual(expect.any(String));
+    expect((await api.facts.history({ uuid: pinned.uuid })).changes.at(-1)).toMatchObject({
+      action: "kept_pinned_source_deleted",
+      actor: "api-key:test",
+      after: { fact: "Jane is allergic to peanuts.", sources_deleted_at: expect.any(String) },
+    });
+    // Memory still hands the pinned fact to the model.
+    const memory = await api.memory.get({ sessionId: "s1" });
+    expect(memory.relevant_facts?.map((fact) => fact.fact)).toContain("Jane is allergic to peanuts.");
+
+    // Deleting the session takes the last source of both remaining facts: only the unpinned one ends.
+    await api.memory.delete({ sessionId: "s1" });
+    expect(await api.facts.get({ uuid: alsoPinned.uuid })).toMatchObject({ invalid_at: null, pinned: true });
+    expect((await api.facts.get({ uuid: alsoPinned.uuid })).sources_deleted_at).toEqual(expect.any(String));
+    expect(await api.facts.get({ uuid: unpinned.uuid })).toMatchObject({ invalid_reason: "source_deleted" });
+    expect((await api.facts.forUser({ userId: "jane" })).map((fact) => fact.fact).sort()).toEqual([
+      "Jane is allergic to peanuts.",
+      "Jane lives in Lisbon.",
+    ]);
+    // Recorded once, not again on a later deletion.
+    const changes = (await api.facts.history({ uuid: pinned.uuid })).changes;
+    expect(changes.filter((change) => change.action === "kept_pinned_source_deleted")).toHaveLength(1);
+  });
+
   it("memory returns the relevant valid facts, honours minRating, and budgets them with max_tokens", async () => {
     const { api } = await janeWithSession();
     await api.facts.addForUser({ userId: "jane", fact: "Jane's brother is called Tom.", rating: 0.4 });

@@ -293,4 +293,56 @@ describe.each(backends)("fact extraction on %s", (backend) => {
       "How to rate importance: Rate travel plans highly.\nA high rating: Jane flies to Oslo.",
     );
   });
+  it("uses the fact_rating_instruction stored on the session, else the one stored on the user", async () => {
+    const api = await callerFor(t.db);
+    await api.users.create({
+      user_id: "jane",
+      fact_rating_instruction: { instruction: "Rate food preferences highly." },
+    });
+    await api.sessions.create({
+      session_id: "s1",
+      user_id: "jane",
+      fact_rating_instruction: {
+        instruction: "Rate travel plans highly.",
+        examples: { high: "Jane flies to Oslo.", low: "Jane likes tea." },
+      },
+    });
+    await api.sessions.create({ session_id: "s2", user_id: "jane" });
+    expect((await api.users.get({ userId: "jane" })).fact_rating_instruction).toEqual({
+      instruction: "Rate food preferences highly.",
+    });
+
+    await api.memory.add({ sessionId: "s1", messages: [say("I fly to Oslo in June.")] });
+    await worker();
+    expect(stub.chatRequests).toHaveLength(1);
+    expect(stub.chatRequests[0]!.prompt).toContain(
+      "How to rate importance: Rate travel plans highly.\nA high rating: Jane flies to Oslo.\nA low rating: Jane likes tea.",
+    );
+    expect(stub.chatRequests[0]!.prompt).not.toContain("food preferences");
+
+    await api.memory.add({ sessionId: "s2", messages: [say("I love ramen.")] });
+    await worker();
+    expect(stub.chatRequests).toHaveLength(2);
+    expect(stub.chatRequests[1]!.prompt).toContain("How to rate importance: Rate food preferences highly.");
+
+    // An update replaces the session's instruction; one without it leaves the instruction as it was.
+    await api.sessions.update({
+      sessionId: "s2",
+      patch: { fact_rating_instruction: { instruction: "Rate dietary needs highly." } },
+    });
+    await api.sessions.update({ sessionId: "s2", patch: { metadata: { channel: "web" } } });
+    expect((await api.sessions.get({ sessionId: "s2" })).fact_rating_instruction).toEqual({
+      instruction: "Rate dietary needs highly.",
+    });
+    await api.memory.add({ sessionId: "s2", messages: [say("I cannot eat gluten.")] });
+    await worker();
+    expect(stub.chatRequests[2]!.prompt).toContain("How to rate importance: Rate dietary needs highly.");
+
+    await expect(
+      api.sessions.update({
+        sessionId: "s2",
+        patch: { fact_rating_instruction: { instruction: 5 } as never },
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
 });

@@ -25,6 +25,7 @@ const tables = [
   "sessions",
   "users",
   "api_keys",
+  "account_changes",
   "account_sessions",
   "accounts",
 ];

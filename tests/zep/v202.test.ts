@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Zep, ZepClient, ZepError } from "zep-js-v202";
+import { restCaller } from "../support/rest";
 import { serverForTests } from "../support/server";
 
 // Zep's newest client (@getzep/zep-js 2.0.2, Fern-generated, `Api-Key` auth), unmodified.
@@ -123,6 +124,51 @@ describe("Zep CE client (zep-js 2.0.2)", () => {
     expect(page.responseCount).toBe(1);
     const badOrder = await thrown(zep.memory.listSessions({ orderBy: "content" }));
     expect(badOrder).toBeInstanceOf(Zep.BadRequestError);
+  });
+
+  it("stores fact_rating_instruction from addSession and updateSession, and from a user's create and update", async () => {
+    const zep = client();
+    await zep.user.add({ userId: "ce-rater" });
+    const instruction = {
+      instruction: "Rate travel plans highly.",
+      examples: { high: "Flies to Oslo.", medium: "Fears flying.", low: "Likes tea." },
+    };
+    const created = await zep.memory.addSession({
+      sessionId: "ce-rated",
+      userId: "ce-rater",
+      factRatingInstruction: instruction,
+    });
+    expect(created.factRatingInstruction).toEqual(instruction);
+    expect((await zep.memory.getSession("ce-rated")).factRatingInstruction).toEqual(instruction);
+    // Zep's rule: an update without one leaves it; an update with one replaces it.
+    await zep.memory.updateSession("ce-rated", { metadata: { a: 1 } });
+    expect((await zep.memory.getSession("ce-rated")).factRatingInstruction).toEqual(instruction);
+    const replaced = await zep.memory.updateSession("ce-rated", {
+      metadata: {},
+      factRatingInstruction: { instruction: "Rate diets highly." },
+    });
+    expect(replaced.factRatingInstruction).toEqual({ instruction: "Rate diets highly." });
+    // A session without one reads as none.
+    expect((await zep.memory.addSession({ sessionId: "ce-unrated" })).factRatingInstruction).toBeUndefined();
+
+    // zep-js 2.0.2 sends no instruction for users; Zep Cloud's later API does, and raw REST can.
+    const rest = restCaller({ url: server.url, apiKey: server.apiKey });
+    const user = await rest.post("/api/v2/users", {
+      user_id: "ce-rated-user",
+      fact_rating_instruction: { instruction: "Rate food highly." },
+    });
+    expect(user.status).toBe(201);
+    expect(user.json).toMatchObject({ fact_rating_instruction: { instruction: "Rate food highly." } });
+    const patched = await rest.patch("/api/v2/users/ce-rated-user", {
+      fact_rating_instruction: { instruction: "Rate allergies highly." },
+    });
+    expect(patched.json).toMatchObject({
+      fact_rating_instruction: { instruction: "Rate allergies highly." },
+    });
+    const bad = await rest.post("/api/v2/sessions", { session_id: "ce-bad", fact_rating_instruction: "x" });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain("fact_rating_instruction");
+    expect((await rest.call("GET", "/api/v2/sessions/ce-bad")).status).toBe(404);
   });
 
   it("memory.add, get, getSessionMessages, getSessionMessage, updateMessageMetadata and delete", async () => {

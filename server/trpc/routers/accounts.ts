@@ -1,6 +1,25 @@
 import { z } from "zod";
+import {
+  accountHistoryInput,
+  accountHistorySchema,
+  accountSchema,
+  changePasswordInput,
+  createAccountInput,
+  firstAdminInput,
+  meSchema,
+  resetPasswordInput,
+  signInInput,
+  updateAccountInput,
+} from "../../schemas/accounts";
 import * as accounts from "../../services/accounts";
+import type { Principal } from "../init";
 import { accountProcedure, adminProcedure, dashboardPublicProcedure, publicProcedure, router } from "../init";
+
+/** The acting account for the audit; the bootstrap API key acts for no account. */
+const byOf = (principal: Principal, actor: string): accounts.AccountActor => ({
+  accountId: principal.kind === "account" ? principal.accountId : null,
+  actor,
+});
 
 export const accountsRouter = router({
   /** Whether the first-run page should create the first admin. Reveals nothing else. */
@@ -8,8 +27,8 @@ export const accountsRouter = router({
     .output(z.object({ needs_setup: z.boolean() }))
     .query(async ({ ctx }) => ({ needs_setup: await accounts.needsFirstAdmin(ctx.db) })),
   setup: dashboardPublicProcedure
-    .input(accounts.firstAdminInput)
-    .output(accounts.accountSchema)
+    .input(firstAdminInput)
+    .output(accountSchema)
     .mutation(async ({ ctx, input }) => {
       await accounts.createFirstAdmin(ctx.db, input);
       const signIn = await accounts.signIn(ctx.db, { email: input.email, password: input.password });
@@ -20,8 +39,8 @@ export const accountsRouter = router({
       return signIn.account;
     }),
   signIn: dashboardPublicProcedure
-    .input(accounts.signInInput)
-    .output(accounts.accountSchema)
+    .input(signInInput)
+    .output(accountSchema)
     .mutation(async ({ ctx, input }) => {
       const signIn = await accounts.signIn(ctx.db, input);
       ctx.responseHeaders.append(
@@ -37,19 +56,35 @@ export const accountsRouter = router({
     return { signed_out: true };
   }),
   me: accountProcedure
-    .output(z.object({ id: z.number().int(), email: z.string(), role: accounts.accountRoleSchema }))
+    .output(meSchema)
     .query(({ ctx }) => ({ id: ctx.account.accountId, email: ctx.account.email, role: ctx.account.role })),
-  list: adminProcedure
-    .output(z.array(accounts.accountSchema))
-    .query(({ ctx }) => accounts.listAccounts(ctx.db)),
-  create: adminProcedure
-    .input(accounts.createAccountInput)
-    .output(accounts.accountSchema)
-    .mutation(({ ctx, input }) => accounts.createAccount(ctx.db, input)),
-  update: adminProcedure
-    .input(accounts.updateAccountInput)
-    .output(accounts.accountSchema)
+  /** Any signed-in account, whatever its role, may change its own password. */
+  changePassword: accountProcedure
+    .input(changePasswordInput)
+    .output(accountSchema)
     .mutation(({ ctx, input }) =>
-      accounts.updateAccount(ctx.db, input, ctx.principal.kind === "account" ? ctx.principal.accountId : 0),
+      accounts.changePassword(
+        ctx.db,
+        ctx.account.accountId,
+        input,
+        accounts.sessionTokenFrom(ctx.requestHeaders.get("cookie")),
+      ),
     ),
+  list: adminProcedure.output(z.array(accountSchema)).query(({ ctx }) => accounts.listAccounts(ctx.db)),
+  create: adminProcedure
+    .input(createAccountInput)
+    .output(accountSchema)
+    .mutation(({ ctx, input }) => accounts.createAccount(ctx.db, input, byOf(ctx.principal, ctx.actor))),
+  update: adminProcedure
+    .input(updateAccountInput)
+    .output(accountSchema)
+    .mutation(({ ctx, input }) => accounts.updateAccount(ctx.db, input, byOf(ctx.principal, ctx.actor))),
+  resetPassword: adminProcedure
+    .input(resetPasswordInput)
+    .output(accountSchema)
+    .mutation(({ ctx, input }) => accounts.resetPassword(ctx.db, input, byOf(ctx.principal, ctx.actor))),
+  history: adminProcedure
+    .input(accountHistoryInput)
+    .output(accountHistorySchema)
+    .query(({ ctx, input }) => accounts.listAccountChanges(ctx.db, input)),
 });

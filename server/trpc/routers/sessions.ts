@@ -4,6 +4,7 @@ import {
   createSessionInput,
   listSessionsInput,
   sessionSchema,
+  setSessionUserInput,
   updateSessionInput,
 } from "../../schemas/sessions";
 import * as sessions from "../../services/sessions";
@@ -29,6 +30,11 @@ export const sessionsRouter = router({
     .input(byId.extend({ patch: metadataPatchInput }))
     .output(sessionSchema)
     .mutation(({ ctx, input }) => sessions.updateSession(ctx.db, input.sessionId, input.patch, ctx.actor)),
+  /** Attach to an existing user or detach: an operator's change, not an annotation. */
+  setUser: writeProcedure
+    .input(setSessionUserInput)
+    .output(sessionSchema)
+    .mutation(({ ctx, input }) => sessions.setSessionUser(ctx.db, input, ctx.actor)),
   list: readProcedure
     .input(listSessionsInput)
     .output(z.array(sessionSchema))

@@ -18,6 +18,7 @@ import {
 import { formatNumber } from "../../../_lib/format";
 import { useTRPC } from "../../../_lib/trpc";
 import { memoryOutcome, memoryRule } from "./memory-explanation";
+import { MemoryFacts } from "./memory-facts";
 import { MessageItem } from "./message-item";
 import { PromptPreview } from "./prompt-preview";
 import { LIVE_INTERVAL_MS } from "./queries";
@@ -69,7 +70,8 @@ export function MemoryView({
 
   const totalTokens =
     (memory.data?.summary?.token_count ?? 0) +
-    (memory.data?.messages.reduce((sum, m) => sum + m.token_count, 0) ?? 0);
+    (memory.data?.messages.reduce((sum, m) => sum + m.token_count, 0) ?? 0) +
+    (memory.data?.relevant_facts.reduce((sum, fact) => sum + fact.token_count, 0) ?? 0);
 
   return (
     <div>
@@ -134,7 +136,8 @@ export function MemoryView({
           <p className="font-medium text-zinc-800 dark:text-zinc-200">
             <span data-testid="memory-outcome">{memoryOutcome(memory.data, messageCount, ranges.data)}</span>{" "}
             <span data-testid="memory-totals">
-              {memory.data.messages.length} messages{memory.data.summary ? " + summary" : ""} ·{" "}
+              {memory.data.messages.length} messages{memory.data.summary ? " + summary" : ""}
+              {memory.data.relevant_facts.length > 0 && ` + ${memory.data.relevant_facts.length} facts`} ·{" "}
               {formatNumber(totalTokens)} tokens
             </span>
           </p>
@@ -156,6 +159,7 @@ export function MemoryView({
         </pre>
       ) : (
         <div data-testid="memory-view">
+          <MemoryFacts sessionId={sessionId} facts={memory.data.relevant_facts} />
           {memory.data.summary && (
             <div className="px-4 pt-4 sm:px-5">
               <SummaryCard

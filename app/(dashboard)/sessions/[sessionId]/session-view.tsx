@@ -27,6 +27,7 @@ import { EnrichmentCard } from "./enrichment-card";
 import { download, fileNameFor, loadSessionExport, toMarkdown } from "./export";
 import { MemoryView, memoryTypeLabels } from "./memory-view";
 import { LIVE_INTERVAL_MS } from "./queries";
+import { SessionOwner } from "./session-owner";
 import { SummaryHistory } from "./summary-history";
 import { Transcript } from "./transcript";
 
@@ -153,6 +154,7 @@ export function SessionView({ sessionId }: { sessionId: string }) {
         }
         actions={
           <>
+            <SessionOwner sessionId={sessionId} userId={data.user_id} />
             <Button onClick={() => exportAs("json")} disabled={exporting !== null}>
               {exporting === "json" && <Spinner />} Export JSON
             </Button>

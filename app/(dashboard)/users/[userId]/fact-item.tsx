@@ -30,6 +30,7 @@ const actionLabels: Record<string, string> = {
   deleted: "Deleted",
   source_deleted: "Source deleted",
   kept_pinned: "Kept (pinned) against a contradiction",
+  kept_pinned_source_deleted: "Kept (pinned) though its sources were deleted",
 };
 
 /** Invalidates every facts query, so lists, history and memory agree after a change. */
@@ -96,6 +97,11 @@ export function FactItem({
       <div className="flex flex-wrap items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
         <Badge tone={fact.rating >= 0.7 ? "indigo" : "zinc"}>rating {fact.rating.toFixed(2)}</Badge>
         {fact.pinned && <Badge tone="amber">pinned</Badge>}
+        {fact.sources_deleted_at && (
+          <Badge tone="zinc">
+            <span data-testid="fact-sources-deleted">sources deleted</span>
+          </Badge>
+        )}
         <Badge tone={fact.origin === "manual" ? "violet" : "sky"}>
           {fact.origin === "manual" ? "by hand" : "extracted"}
         </Badge>
