@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { usePermissions } from "../../../_components/account";
+import { BackToList } from "../../../_components/back-to-list";
 import { type JsonObject, MetadataHistory, MetadataPanel } from "../../../_components/metadata";
 import { DateTime } from "../../../_components/time";
 import {
@@ -22,7 +23,6 @@ import {
 } from "../../../_components/ui";
 import { formatNumber, userHref } from "../../../_lib/format";
 import { useTRPC, useTRPCClient } from "../../../_lib/trpc";
-import { LIST_URL_KEY } from "../list-url";
 import { EnrichmentCard } from "./enrichment-card";
 import { download, fileNameFor, loadSessionExport, toMarkdown } from "./export";
 import { MemoryView, memoryTypeLabels } from "./memory-view";
@@ -108,22 +108,12 @@ export function SessionView({ sessionId }: { sessionId: string }) {
   return (
     <>
       <PageHeader
-        breadcrumb={
-          <Link
-            href="/sessions"
-            className="hover:text-zinc-900 dark:hover:text-zinc-100"
-            onClick={(event) => {
-              // Back to the list as it was left: its page, filters and sort.
-              const list = sessionStorage.getItem(LIST_URL_KEY);
-              if (!list?.startsWith("/sessions")) return;
-              event.preventDefault();
-              router.push(list);
-            }}
-          >
-            ← Sessions
-          </Link>
+        breadcrumb={<BackToList list="sessions" />}
+        title={
+          <span className="font-mono text-xl sm:text-2xl" dir="auto">
+            {data.session_id}
+          </span>
         }
-        title={<span className="font-mono text-xl sm:text-2xl">{data.session_id}</span>}
         description={
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             {data.user_id ? (
@@ -131,6 +121,7 @@ export function SessionView({ sessionId }: { sessionId: string }) {
                 User{" "}
                 <Link
                   href={userHref(data.user_id)}
+                  dir="auto"
                   className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
                 >
                   {data.user_id}
