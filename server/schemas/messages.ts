@@ -10,6 +10,7 @@ import {
   timestampSchema,
   uuidSchema,
 } from "./common";
+import { MAX_TRANSCRIPT_QUERY_CHARS } from "./limits";
 
 export const roleTypeSchema = z.enum(roleTypes, {
   error: `role_type must be one of ${roleTypes.join(", ")}`,
@@ -67,9 +68,6 @@ export const messagePageSchema = z.object({
   total_count: z.number().int(),
   row_count: z.number().int(),
 });
-
-/** Longest text a transcript search accepts. */
-export const MAX_TRANSCRIPT_QUERY_CHARS = 200;
 
 /** A search of one session's whole transcript: case-insensitive substring of message content. */
 export const searchInSessionInput = z.object({

@@ -69,6 +69,7 @@ export function UsersView() {
       limit: defaultUserQuery.limit,
     }),
     placeholderData: keepPreviousData,
+    refetchInterval: 10_000,
   });
   const filtered = Boolean(query || user);
 

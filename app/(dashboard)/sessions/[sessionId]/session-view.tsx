@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -25,8 +25,8 @@ import { formatNumber, userHref } from "../../../_lib/format";
 import { useTRPC, useTRPCClient } from "../../../_lib/trpc";
 import { EnrichmentCard } from "./enrichment-card";
 import { download, fileNameFor, loadSessionExport, toMarkdown } from "./export";
+import { useLiveSession } from "./live";
 import { MemoryView, memoryTypeLabels } from "./memory-view";
-import { LIVE_INTERVAL_MS } from "./queries";
 import { SummaryHistory } from "./summary-history";
 import { Transcript } from "./transcript";
 
@@ -43,10 +43,7 @@ export function SessionView({ sessionId }: { sessionId: string }) {
   const [exporting, setExporting] = useState<"json" | "markdown" | null>(null);
   const [exportError, setExportError] = useState<string>();
 
-  const session = useQuery({
-    ...trpc.sessions.get.queryOptions({ sessionId }),
-    refetchInterval: LIVE_INTERVAL_MS * 2,
-  });
+  const session = useLiveSession(sessionId);
   const annotate = useMutation(
     trpc.sessions.annotate.mutationOptions({
       onSuccess: (updated) => {

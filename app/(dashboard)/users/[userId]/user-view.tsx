@@ -40,7 +40,8 @@ export function UserView({ userId }: { userId: string }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const user = useQuery(trpc.users.get.queryOptions({ userId }));
-  const sessions = useQuery(trpc.users.sessions.queryOptions({ userId }));
+  // Its sessions' counts grow while their conversations go on.
+  const sessions = useQuery({ ...trpc.users.sessions.queryOptions({ userId }), refetchInterval: 10_000 });
   const update = useMutation(
     trpc.users.update.mutationOptions({
       onSuccess: (updated) => {
