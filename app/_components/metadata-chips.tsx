@@ -27,7 +27,7 @@ export function MetadataChips({ metadata }: { metadata: Record<string, unknown> 
       {keys.slice(0, SHOWN).map((key) => (
         <Badge key={key} className="max-w-full font-normal">
           <span className="truncate" data-testid="metadata-chip" dir="auto">
-            <span className="font-medium">{key}:</span> <bdi>{chipValue(metadata[key])}</bdi>
+            <span className="font-medium">{key}:</span> <bdi dir="auto">{chipValue(metadata[key])}</bdi>
           </span>
         </Badge>
       ))}

@@ -130,7 +130,11 @@ export function UserView({ userId }: { userId: string }) {
           <Card>
             <CardHeader
               title="Sessions"
-              description={sessions.data ? `${sessions.data.length} sessions` : undefined}
+              description={
+                sessions.data
+                  ? `${formatNumber(sessions.data.length)} ${sessions.data.length === 1 ? "session" : "sessions"}`
+                  : undefined
+              }
             />
             {sessions.isPending ? (
               <Loading />
