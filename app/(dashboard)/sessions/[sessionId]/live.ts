@@ -41,8 +41,9 @@ export function useLiveSession(sessionId: string) {
     trpc.dashboard.promptPreview.pathKey(),
     trpc.dashboard.summaries.pathKey(),
   ];
+  // A fetch in flight (say, older transcript pages a #uuid link asked for) is left to finish.
   const refresh = (queryKeys: readonly (readonly unknown[])[]) => {
-    for (const queryKey of queryKeys) queryClient.invalidateQueries({ queryKey });
+    for (const queryKey of queryKeys) queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
   };
 
   const turns = session.data

@@ -94,7 +94,12 @@ export function TranscriptSearchResults({
           <li key={match.uuid} data-testid="search-result">
             <a
               href={`#${match.uuid}`}
-              onClick={() => onChoose(match.uuid)}
+              onClick={(event) => {
+                // The results leave the page as the transcript returns, before a link of theirs could be followed.
+                event.preventDefault();
+                window.location.hash = match.uuid;
+                onChoose(match.uuid);
+              }}
               className="block px-4 py-3 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-indigo-500 sm:px-5 dark:hover:bg-zinc-800/40"
             >
               <span className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Button, EmptyState, ErrorState, Input, SkeletonRows, Spinner } from "@/app/_components/ui";
 import { formatNumber } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
@@ -79,6 +79,17 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
   const before = useRef<{ oldest: number | undefined; height: number; top: number } | null>(null);
   const placed = useRef(false);
   const shownLink = useRef<string | null>(null);
+
+  // A summary landing between messages, or a message growing, must not push the end out of view.
+  const keepEnd = useCallback((list: HTMLOListElement | null) => {
+    if (!list) return;
+    const observer = new ResizeObserver(() => {
+      const element = scroller.current;
+      if (element && placed.current && atBottom.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
 
   // Results begin at the top of the panel.
   useEffect(() => {
@@ -229,7 +240,7 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
           }}
         />
       ) : (
-        <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Transcript">
+        <ol ref={keepEnd} className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Transcript">
           {shown.map((message) => {
             const summary = summaryAfter.get(message.uuid);
             return (
