@@ -31,7 +31,7 @@ test("annotated messages stand out, filter, appear in the session's history; the
   await page.getByLabel("Annotated only (1)").uncheck();
 
   await page.getByLabel("Search this transcript").fill("REFUND");
-  await expect(messages).toHaveCount(2);
+  await expect(page.getByTestId("search-result")).toHaveCount(2);
   await page.getByLabel("Search this transcript").fill("");
   await expect(messages).toHaveCount(3);
 

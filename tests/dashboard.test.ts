@@ -110,6 +110,53 @@ describe.each(backends)("dashboard on %s", (backend) => {
     });
   });
 
+  it("lists users by id prefix, sorted, in keyset pages, with totals", async () => {
+    const api = await callerFor(t.db);
+    for (const userId of ["acme-1", "acme_2", "acmex3", "beta-1"])
+      await api.users.create({ user_id: userId });
+    await api.sessions.create({ session_id: "s1", user_id: "acme_2" });
+    await api.sessions.create({ session_id: "s2", user_id: "acme_2" });
+    await api.sessions.create({ session_id: "s3", user_id: "beta-1" });
+
+    const walk = async (input: Parameters<Api["dashboard"]["users"]>[0]) => {
+      const seen: [string, number][] = [];
+      const totals = new Set<number>();
+      let cursor: string | undefined;
+      do {
+        const page = await api.dashboard.users({ ...input, limit: 2, cursor });
+        seen.push(...page.users.map((user) => [user.user_id, user.session_count] as [string, number]));
+        totals.add(page.total);
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor);
+      return { seen, totals: [...totals] };
+    };
+    expect(await walk({})).toEqual({
+      seen: [
+        ["beta-1", 1],
+        ["acmex3", 0],
+        ["acme_2", 2],
+        ["acme-1", 0],
+      ],
+      totals: [4],
+    });
+    expect((await walk({ user_id: "acme", sort: "user_id", order: "asc" })).seen.map(([id]) => id)).toEqual([
+      "acme-1",
+      "acme_2",
+      "acmex3",
+    ]);
+    // The prefix is literal: "_" is not a wildcard.
+    expect(await walk({ user_id: "acme_" })).toEqual({ seen: [["acme_2", 2]], totals: [1] });
+    expect((await walk({ sort: "session_count", order: "desc" })).seen).toEqual([
+      ["acme_2", 2],
+      ["beta-1", 1],
+      ["acmex3", 0],
+      ["acme-1", 0],
+    ]);
+    await expect(api.dashboard.users({ cursor: "nonsense" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.dashboard.users({ user_id: "x".repeat(257) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
   it("a session's history can include its messages' edits, with who made them", async () => {
     const api = await callerFor(t.db);
     const [first] = await addNumbered(api, "edited", 2);

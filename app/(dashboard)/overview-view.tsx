@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { useState } from "react";
+import { IntentLink } from "../_components/intent-link";
 import { DateTime } from "../_components/time";
 import {
   Badge,
@@ -185,12 +185,13 @@ export function OverviewView() {
                         key={failure.session_id}
                         className="rounded-md bg-red-50 px-3 py-2 text-xs dark:bg-red-500/10"
                       >
-                        <Link
+                        <IntentLink
                           href={sessionHref(failure.session_id)}
+                          dir="auto"
                           className="font-mono font-medium text-red-800 hover:underline dark:text-red-300"
                         >
                           {failure.session_id}
-                        </Link>
+                        </IntentLink>
                         <p className="mt-0.5 wrap-anywhere text-red-700 dark:text-red-300/80">
                           {failure.last_error}
                         </p>
@@ -213,12 +214,12 @@ export function OverviewView() {
         <CardHeader
           title="Recently active sessions"
           actions={
-            <Link
+            <IntentLink
               href="/sessions"
               className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400"
             >
               All sessions →
-            </Link>
+            </IntentLink>
           }
         />
         {recent.isPending ? (
@@ -244,14 +245,19 @@ export function OverviewView() {
               {recent.data.sessions.map((session) => (
                 <tr key={session.uuid} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
                   <Td className="max-w-xs">
-                    <Link
+                    <IntentLink
                       href={sessionHref(session.session_id)}
+                      dir="auto"
                       className="block truncate font-medium hover:text-indigo-600 dark:hover:text-indigo-400"
                     >
                       {session.session_id}
-                    </Link>
+                    </IntentLink>
                   </Td>
-                  <Td className="text-zinc-600 dark:text-zinc-400">{session.user_id ?? "—"}</Td>
+                  <Td className="max-w-[14rem] text-zinc-600 dark:text-zinc-400">
+                    <span dir="auto" className="block truncate">
+                      {session.user_id ?? "—"}
+                    </span>
+                  </Td>
                   <Td className="text-right tabular-nums">{formatNumber(session.message_count)}</Td>
                   <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
                     <DateTime iso={session.last_activity_at} style="relative" />

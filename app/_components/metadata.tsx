@@ -81,7 +81,12 @@ function renderValue(value: unknown) {
 
 /** Text as text; numbers, lists and objects as JSON, nested ones collapsible. */
 export function MetadataValue({ value }: { value: unknown }) {
-  if (typeof value === "string") return <span className="wrap-anywhere">{value}</span>;
+  if (typeof value === "string")
+    return (
+      <span className="wrap-anywhere" dir="auto">
+        {value}
+      </span>
+    );
   return <JsonValue value={value} />;
 }
 
@@ -197,7 +202,7 @@ export function MetadataPanel({
       <div className="flex flex-wrap items-center gap-1.5">
         {tags.map((tag) => (
           <Badge key={tag} tone="indigo">
-            {tag}
+            <bdi>{tag}</bdi>
             {canEdit && (
               <button
                 type="button"
@@ -410,11 +415,16 @@ export function MetadataHistory({
             {diffOf(change).map((entry) => (
               <li key={entry.key} className="wrap-anywhere">
                 <span className="text-zinc-600 dark:text-zinc-300">{entry.key}</span>:{" "}
-                <span className="text-red-700 line-through decoration-red-400/60 dark:text-red-400">
+                <span
+                  dir="auto"
+                  className="text-red-700 line-through decoration-red-400/60 dark:text-red-400"
+                >
                   {shown(entry.before, "before")}
                 </span>{" "}
                 →{" "}
-                <span className="text-emerald-700 dark:text-emerald-400">{shown(entry.after, "after")}</span>
+                <span dir="auto" className="text-emerald-700 dark:text-emerald-400">
+                  {shown(entry.after, "after")}
+                </span>
               </li>
             ))}
           </ul>

@@ -5,10 +5,12 @@ import {
   limitSchema,
   metadataPatchInput,
   metadataSchema,
+  sessionIdSchema,
   storableText,
   timestampSchema,
   uuidSchema,
 } from "./common";
+import { MAX_TRANSCRIPT_QUERY_CHARS } from "./limits";
 
 export const roleTypeSchema = z.enum(roleTypes, {
   error: `role_type must be one of ${roleTypes.join(", ")}`,
@@ -66,3 +68,54 @@ export const messagePageSchema = z.object({
   total_count: z.number().int(),
   row_count: z.number().int(),
 });
+
+/** A search of one session's whole transcript: case-insensitive substring of message content. */
+export const searchInSessionInput = z.object({
+  sessionId: sessionIdSchema,
+  query: storableText("query").pipe(
+    z
+      .string()
+      .trim()
+      .min(1, "query must not be empty")
+      .max(MAX_TRANSCRIPT_QUERY_CHARS, `query must be at most ${MAX_TRANSCRIPT_QUERY_CHARS} characters`),
+  ),
+  limit: z
+    .number()
+    .int()
+    .min(1, "limit must be at least 1")
+    .max(100, "limit must be at most 100")
+    .default(20),
+  /** Keyset cursor: the `position` of the last match of the previous page (matches come newest first). */
+  cursor: z.number().int().min(0, "cursor must not be negative").optional(),
+});
+export type SearchInSessionInput = z.input<typeof searchInSessionInput>;
+
+/** Where the query occurs in a snippet: offsets in UTF-16 code units, as JavaScript strings count. */
+export const highlightSchema = z.object({ start: z.number().int(), length: z.number().int() });
+export type Highlight = z.infer<typeof highlightSchema>;
+
+export const transcriptMatchSchema = z.object({
+  uuid: uuidSchema,
+  /** The message's position in the session, as the transcript pages it. */
+  position: z.number().int(),
+  /** Its number in the conversation: 1 = the first live message. */
+  number: z.number().int(),
+  role: z.string(),
+  role_type: roleTypeSchema,
+  created_at: timestampSchema,
+  /** The content around the first match, whitespace collapsed. */
+  snippet: z.string(),
+  /** The snippet begins (or ends) inside the content rather than at its start (or end). */
+  cut_start: z.boolean(),
+  cut_end: z.boolean(),
+  highlights: z.array(highlightSchema),
+});
+export type TranscriptMatch = z.infer<typeof transcriptMatchSchema>;
+
+export const transcriptMatchPageSchema = z.object({
+  matches: z.array(transcriptMatchSchema),
+  /** Messages of the session that match, over all pages. */
+  total: z.number().int(),
+  next_cursor: z.number().int().nullable(),
+});
+export type TranscriptMatchPage = z.infer<typeof transcriptMatchPageSchema>;

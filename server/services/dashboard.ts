@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Queryable, queryRows } from "@/db/client";
 import { apiKeys, messages, sessions, summaries, users } from "@/db/schema";
@@ -184,52 +184,87 @@ export async function browseSessions(
   };
 }
 
+export const userSorts = ["created_at", "user_id", "session_count"] as const;
+
 export const browseUsersInput = z.object({
   /** Matches user id, email, name or metadata text. */
   query: z.string().trim().max(500, "search text is too long").optional(),
+  /** Users whose id starts with this. */
+  user_id: z.string().trim().max(256, "user id filter is too long").optional(),
+  sort: z.enum(userSorts).default("created_at"),
+  order: z.enum(["asc", "desc"]).default("desc"),
   limit: z.number().int().min(1).max(100).default(50),
-  /** The `id` of the last user of the previous page. */
-  cursor: z.number().int().positive().optional(),
+  /** Opaque keyset cursor from the previous page's `next_cursor`. */
+  cursor: z.string().max(2000).optional(),
 });
 export type BrowseUsersInput = z.input<typeof browseUsersInput>;
 
 export const userPageSchema = z.object({
   users: z.array(userSchema.extend({ session_count: z.number().int() })),
-  next_cursor: z.number().int().nullable(),
+  next_cursor: z.string().nullable(),
+  /** Users matching the search and filter, over all pages. */
+  total: z.number().int(),
 });
 
-/** The users browser: newest first, searchable, keyset pages on `id`, with each user's session count. */
+// Written out: Drizzle leaves columns unqualified in select fields, which a correlated subquery needs.
+const userSessionCount = sql`(select count(*)::int from sessions s
+  where s.user_id = "users"."user_id" and s.deleted_at is null)`;
+
+/** Each user sort: the ordered expression and the type its cursor value is cast back to. */
+const userSortColumns: Record<(typeof userSorts)[number], { expression: SQL; cast: SQL }> = {
+  // Ids grow with creation, so they order users by when they were created, ties included.
+  created_at: { expression: sql`${users.id}`, cast: sql`bigint` },
+  user_id: { expression: sql`${users.userId}`, cast: sql`text` },
+  session_count: { expression: userSessionCount, cast: sql`int` },
+};
+
+/** The users browser: searchable, filtered by id prefix, sorted, keyset pages, each user's session count. */
 export async function browseUsers(
   db: Queryable,
   rawInput: BrowseUsersInput = {},
 ): Promise<z.infer<typeof userPageSchema>> {
   const input = browseUsersInput.parse(rawInput);
-  const pattern = input.query ? containing(input.query) : undefined;
-  const rows = await db
-    .select({
-      user: users,
-      // Written out: Drizzle leaves columns unqualified in select fields, which a correlated subquery needs.
-      sessionCount: sql<number>`(select count(*)::int from sessions s
-        where s.user_id = "users"."user_id" and s.deleted_at is null)`,
-    })
-    .from(users)
-    .where(
-      and(
-        isNull(users.deletedAt),
-        input.cursor === undefined ? undefined : lt(users.id, input.cursor),
-        pattern
-          ? sql`(${users.userId} ilike ${pattern} or ${users.email} ilike ${pattern}
-              or concat_ws(' ', ${users.firstName}, ${users.lastName}) ilike ${pattern}
-              or ${users.metadata}::text ilike ${pattern})`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(users.id))
-    .limit(input.limit + 1);
+  const { expression, cast } = userSortColumns[input.sort];
+  const descending = input.order === "desc";
+  const filters: (SQL | undefined)[] = [isNull(users.deletedAt)];
+  if (input.query) {
+    const pattern = containing(input.query);
+    filters.push(sql`(${users.userId} ilike ${pattern} or ${users.email} ilike ${pattern}
+      or concat_ws(' ', ${users.firstName}, ${users.lastName}) ilike ${pattern}
+      or ${users.metadata}::text ilike ${pattern})`);
+  }
+  if (input.user_id) filters.push(sql`${users.userId} like ${`${literal(input.user_id)}%`}`);
+  const conditions = [...filters];
+  if (input.cursor) {
+    const [value, id] = decodeCursor(input.cursor);
+    conditions.push(
+      descending
+        ? sql`(${expression}, ${users.id}) < (${value}::${cast}, ${id})`
+        : sql`(${expression}, ${users.id}) > (${value}::${cast}, ${id})`,
+    );
+  }
+  const [rows, counted] = await Promise.all([
+    db
+      .select({
+        user: users,
+        sessionCount: sql<number>`${userSessionCount}`,
+        sortValue: sql<string>`(${expression})::text`,
+      })
+      .from(users)
+      .where(and(...conditions))
+      .orderBy(descending ? desc(expression) : asc(expression), descending ? desc(users.id) : asc(users.id))
+      .limit(input.limit + 1),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(users)
+      .where(and(...filters)),
+  ]);
   const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
   return {
     users: page.map((row) => ({ ...toUser(row.user), session_count: Number(row.sessionCount) })),
-    next_cursor: rows.length > input.limit ? page[page.length - 1]!.user.id : null,
+    next_cursor: rows.length > input.limit && last ? encodeCursor(last.sortValue, last.user.id) : null,
+    total: Number(counted[0]?.total ?? 0),
   };
 }
 

@@ -1,13 +1,13 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { type RefObject, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { usePermissions } from "../../_components/account";
+import { IntentLink } from "../../_components/intent-link";
+import { ListPager } from "../../_components/list-pager";
+import { MetadataChips } from "../../_components/metadata-chips";
 import { DateTime } from "../../_components/time";
 import {
-  Badge,
   Button,
   Card,
   EmptyState,
@@ -17,15 +17,14 @@ import {
   PageHeader,
   Select,
   SkeletonRows,
-  Spinner,
   Table,
   Td,
   Th,
 } from "../../_components/ui";
 import { displayName, formatNumber, sessionHref, userHref } from "../../_lib/format";
+import { useDraft, useListUrl } from "../../_lib/list-url";
 import { useTRPC } from "../../_lib/trpc";
 import { CreateSessionDialog } from "./create-session-dialog";
-import { LIST_URL_KEY } from "./list-url";
 import { defaultSessionQuery } from "./query";
 
 const sorts = [
@@ -46,43 +45,9 @@ const dayEnd = (day: string) => {
   return end.toISOString();
 };
 
-/** A metadata value short enough for a chip. */
-function chipValue(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 32 ? `${text.slice(0, 31)}…` : text;
-}
-
-function metadataPreview(metadata: Record<string, unknown>) {
-  const tags = Array.isArray(metadata.tags) ? metadata.tags.filter((tag) => typeof tag === "string") : [];
-  const keys = Object.keys(metadata).filter(
-    (key) => key !== "tags" && key !== "system" && metadata[key] !== null,
-  );
-  return {
-    tags: tags.slice(0, 3) as string[],
-    entries: keys.slice(0, 3).map((key) => [key, chipValue(metadata[key])] as const),
-    more: keys.length - 3,
-  };
-}
-
-/**
- * A text field's value: what the operator types, until Back or Forward bring another URL (the
- * URL catching up with typing must not overwrite newer keys).
- */
-function useDraft(urlValue: string, fromHistory: RefObject<boolean>) {
-  const [draft, setDraft] = useState(urlValue);
-  const [seen, setSeen] = useState(urlValue);
-  if (urlValue !== seen) {
-    setSeen(urlValue);
-    if (fromHistory.current) setDraft(urlValue);
-  }
-  return [draft, setDraft] as const;
-}
-
 export function SessionsBrowser() {
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, cursors, cursor, fromHistory, update, previousPage, nextPage } = useListUrl("sessions");
   const { canWrite } = usePermissions();
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -95,39 +60,10 @@ export function SessionsBrowser() {
   const order = params.get("order") === "asc" ? "asc" : "desc";
   const metadata = params.get("meta") ?? "";
   const annotated = params.get("annotated") === "1";
-  // The keyset cursors of the pages before this one ("." never occurs in one).
-  const cursors = (params.get("at") ?? "").split(".").filter(Boolean);
-
-  const fromHistory = useRef(false);
-  useEffect(() => {
-    const onHistory = () => {
-      fromHistory.current = true;
-    };
-    window.addEventListener("popstate", onHistory);
-    return () => window.removeEventListener("popstate", onHistory);
-  }, []);
   const [draft, setDraft] = useDraft(query, fromHistory);
   const [userDraft, setUserDraft] = useDraft(user, fromHistory);
   const [metadataDraft, setMetadataDraft] = useDraft(metadata, fromHistory);
   const [creating, setCreating] = useState(false);
-
-  function navigate(changes: Record<string, string>, how: "push" | "replace") {
-    fromHistory.current = false;
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    const search = next.toString();
-    router[how](search ? `${pathname}?${search}` : pathname, { scroll: false });
-  }
-  /** A new search, filter or sort starts again at the first page. */
-  const update = (changes: Record<string, string>) => navigate({ ...changes, at: "" }, "replace");
-
-  // The list as it is now, for "← Sessions" on a session page.
-  useEffect(() => {
-    sessionStorage.setItem(LIST_URL_KEY, `${pathname}?${params}`);
-  }, [pathname, params]);
 
   // Search and filter as the operator types, a moment after the last key.
   const metadataValid = metadataDraft.trim() === "" || /^[^=]+=/.test(metadataDraft.trim());
@@ -154,7 +90,6 @@ export function SessionsBrowser() {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const cursor = cursors.at(-1);
   const sessions = useQuery({
     ...trpc.dashboard.sessions.queryOptions({
       query: query || undefined,
@@ -344,113 +279,75 @@ export function SessionsBrowser() {
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {sessions.data.sessions.map((session) => {
-                const preview = metadataPreview(session.metadata);
-                return (
-                  <tr key={session.uuid} className="group hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
-                    <Td className="max-w-xs">
-                      <Link
-                        href={sessionHref(session.session_id)}
-                        prefetch={false}
-                        onMouseEnter={() => router.prefetch(sessionHref(session.session_id))}
-                        onFocus={() => router.prefetch(sessionHref(session.session_id))}
-                        className="block truncate font-medium text-zinc-900 group-hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-100 dark:group-hover:text-indigo-400"
+              {sessions.data.sessions.map((session) => (
+                <tr key={session.uuid} className="group hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
+                  <Td className="max-w-xs">
+                    <IntentLink
+                      href={sessionHref(session.session_id)}
+                      dir="auto"
+                      className="block truncate font-medium text-zinc-900 group-hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-100 dark:group-hover:text-indigo-400"
+                    >
+                      {session.session_id}
+                    </IntentLink>
+                    {session.user_id && (
+                      <span
+                        dir="auto"
+                        className="block truncate text-xs text-zinc-500 md:hidden dark:text-zinc-400"
                       >
-                        {session.session_id}
-                      </Link>
-                      {session.user_id && (
-                        <span className="block truncate text-xs text-zinc-500 md:hidden dark:text-zinc-400">
+                        {displayName(session.user) || session.user_id}
+                      </span>
+                    )}
+                    <MetadataChips metadata={session.metadata} />
+                  </Td>
+                  <Td className="hidden max-w-[14rem] md:table-cell">
+                    {session.user_id ? (
+                      <IntentLink
+                        href={userHref(session.user_id)}
+                        className="block truncate hover:text-indigo-600 dark:hover:text-indigo-400"
+                      >
+                        <span dir="auto" className="block truncate text-zinc-900 dark:text-zinc-100">
                           {displayName(session.user) || session.user_id}
                         </span>
-                      )}
-                      {(preview.tags.length > 0 || preview.entries.length > 0) && (
-                        <div className="mt-1 flex flex-wrap gap-1">
-                          {preview.tags.map((tag) => (
-                            <Badge key={tag} tone="indigo">
-                              {tag}
-                            </Badge>
-                          ))}
-                          {preview.entries.map(([key, value]) => (
-                            <Badge key={key} className="max-w-full font-normal">
-                              <span className="truncate" data-testid="metadata-chip">
-                                <span className="font-medium">{key}:</span> {value}
-                              </span>
-                            </Badge>
-                          ))}
-                          {preview.more > 0 && <Badge>+{preview.more}</Badge>}
-                        </div>
-                      )}
-                    </Td>
-                    <Td className="hidden max-w-[14rem] md:table-cell">
-                      {session.user_id ? (
-                        <Link
-                          href={userHref(session.user_id)}
-                          prefetch={false}
-                          className="block truncate hover:text-indigo-600 dark:hover:text-indigo-400"
-                        >
-                          <span className="text-zinc-900 dark:text-zinc-100">
-                            {displayName(session.user) || session.user_id}
+                        {session.user?.email && (
+                          <span
+                            dir="auto"
+                            className="block truncate text-xs text-zinc-500 dark:text-zinc-400"
+                          >
+                            {session.user.email}
                           </span>
-                          {session.user?.email && (
-                            <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">
-                              {session.user.email}
-                            </span>
-                          )}
-                        </Link>
-                      ) : (
-                        <span className="text-zinc-400">—</span>
-                      )}
-                    </Td>
-                    <Td className="text-right tabular-nums">{formatNumber(session.message_count)}</Td>
-                    <Td className="hidden text-right tabular-nums sm:table-cell">
-                      {formatNumber(session.token_count)}
-                    </Td>
-                    <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-                      <DateTime iso={session.last_activity_at} style="relative" />
-                    </Td>
-                    <Td className="hidden whitespace-nowrap text-zinc-500 xl:table-cell dark:text-zinc-400">
-                      <DateTime iso={session.created_at} />
-                    </Td>
-                  </tr>
-                );
-              })}
+                        )}
+                      </IntentLink>
+                    ) : (
+                      <span className="text-zinc-400">—</span>
+                    )}
+                  </Td>
+                  <Td className="text-right tabular-nums">{formatNumber(session.message_count)}</Td>
+                  <Td className="hidden text-right tabular-nums sm:table-cell">
+                    {formatNumber(session.token_count)}
+                  </Td>
+                  <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+                    <DateTime iso={session.last_activity_at} style="relative" />
+                  </Td>
+                  <Td className="hidden whitespace-nowrap text-zinc-500 xl:table-cell dark:text-zinc-400">
+                    <DateTime iso={session.created_at} />
+                  </Td>
+                </tr>
+              ))}
             </tbody>
           </Table>
         )}
 
-        <div className="flex items-center justify-between gap-3 border-t border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800">
-          <span className="flex items-center gap-2 text-zinc-500 dark:text-zinc-400">
-            {sessions.isFetching && <Spinner />}
-            <span data-testid="sessions-total">
-              {sessions.data
-                ? `${formatNumber(sessions.data.total)} ${sessions.data.total === 1 ? "session" : "sessions"}${filtered ? " match" : ""}`
-                : null}
-            </span>
-            · Page {cursors.length + 1}
-            {sessions.data
-              ? ` of ${formatNumber(Math.max(1, Math.ceil(sessions.data.total / defaultSessionQuery.limit)))}`
-              : ""}
-          </span>
-          <div className="flex gap-2">
-            <Button
-              size="sm"
-              disabled={cursors.length === 0}
-              onClick={() => navigate({ at: cursors.slice(0, -1).join(".") }, "push")}
-            >
-              ← Previous
-            </Button>
-            <Button
-              size="sm"
-              disabled={!sessions.data?.next_cursor}
-              onClick={() =>
-                sessions.data?.next_cursor &&
-                navigate({ at: [...cursors, sessions.data.next_cursor].join(".") }, "push")
-              }
-            >
-              Next →
-            </Button>
-          </div>
-        </div>
+        <ListPager
+          noun={["session", "sessions"]}
+          total={sessions.data?.total}
+          filtered={filtered}
+          page={cursors.length + 1}
+          pageSize={defaultSessionQuery.limit}
+          fetching={sessions.isFetching}
+          nextCursor={sessions.data?.next_cursor}
+          onPrevious={previousPage}
+          onNext={nextPage}
+        />
       </Card>
 
       <CreateSessionDialog open={creating} onClose={() => setCreating(false)} />

@@ -5,9 +5,12 @@ import {
   listMessagesInput,
   messageListSchema,
   messageSchema,
+  searchInSessionInput,
+  transcriptMatchPageSchema,
   updateMessageInput,
 } from "../../schemas/messages";
 import * as messages from "../../services/messages";
+import { searchInSession } from "../../services/transcriptSearch";
 import { annotateProcedure, readProcedure, router, writeProcedure } from "../init";
 
 const byId = z.object({ sessionId: sessionIdSchema, uuid: z.string() });
@@ -24,6 +27,11 @@ export const messagesRouter = router({
     .query(({ ctx, input }) =>
       messages.listMessages(ctx.db, input.sessionId, { ...input, direction: "backward" }),
     ),
+  /** The whole session's messages whose content holds the text, newest first, with snippets. */
+  searchInSession: readProcedure
+    .input(searchInSessionInput)
+    .output(transcriptMatchPageSchema)
+    .query(({ ctx, input }) => searchInSession(ctx.db, input)),
   get: readProcedure
     .input(byId)
     .output(messageSchema)

@@ -102,7 +102,9 @@ export function MessageItem({
       </div>
       <div className="min-w-0 flex-1">
         <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-          <span className="font-semibold text-zinc-900 dark:text-zinc-100">{message.role || "—"}</span>
+          <span dir="auto" className="font-semibold text-zinc-900 dark:text-zinc-100">
+            {message.role || "—"}
+          </span>
           <Badge tone={roleTypeTone[message.role_type]}>{message.role_type}</Badge>
           {annotated && <Badge tone="amber">Annotated</Badge>}
           {linkable ? (

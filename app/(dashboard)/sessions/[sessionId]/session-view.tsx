@@ -1,11 +1,12 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { usePermissions } from "../../../_components/account";
+import { BackToList } from "../../../_components/back-to-list";
 import { type JsonObject, MetadataHistory, MetadataPanel } from "../../../_components/metadata";
 import { DateTime } from "../../../_components/time";
 import {
@@ -22,11 +23,10 @@ import {
 } from "../../../_components/ui";
 import { formatNumber, userHref } from "../../../_lib/format";
 import { useTRPC, useTRPCClient } from "../../../_lib/trpc";
-import { LIST_URL_KEY } from "../list-url";
 import { EnrichmentCard } from "./enrichment-card";
 import { download, fileNameFor, loadSessionExport, toMarkdown } from "./export";
+import { useLiveSession } from "./live";
 import { MemoryView, memoryTypeLabels } from "./memory-view";
-import { LIVE_INTERVAL_MS } from "./queries";
 import { SessionOwner } from "./session-owner";
 import { SummaryHistory } from "./summary-history";
 import { Transcript } from "./transcript";
@@ -44,10 +44,7 @@ export function SessionView({ sessionId }: { sessionId: string }) {
   const [exporting, setExporting] = useState<"json" | "markdown" | null>(null);
   const [exportError, setExportError] = useState<string>();
 
-  const session = useQuery({
-    ...trpc.sessions.get.queryOptions({ sessionId }),
-    refetchInterval: LIVE_INTERVAL_MS * 2,
-  });
+  const session = useLiveSession(sessionId);
   const annotate = useMutation(
     trpc.sessions.annotate.mutationOptions({
       onSuccess: (updated) => {
@@ -109,22 +106,12 @@ export function SessionView({ sessionId }: { sessionId: string }) {
   return (
     <>
       <PageHeader
-        breadcrumb={
-          <Link
-            href="/sessions"
-            className="hover:text-zinc-900 dark:hover:text-zinc-100"
-            onClick={(event) => {
-              // Back to the list as it was left: its page, filters and sort.
-              const list = sessionStorage.getItem(LIST_URL_KEY);
-              if (!list?.startsWith("/sessions")) return;
-              event.preventDefault();
-              router.push(list);
-            }}
-          >
-            ← Sessions
-          </Link>
+        breadcrumb={<BackToList list="sessions" />}
+        title={
+          <span className="font-mono text-xl sm:text-2xl" dir="auto">
+            {data.session_id}
+          </span>
         }
-        title={<span className="font-mono text-xl sm:text-2xl">{data.session_id}</span>}
         description={
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             {data.user_id ? (
@@ -132,6 +119,7 @@ export function SessionView({ sessionId }: { sessionId: string }) {
                 User{" "}
                 <Link
                   href={userHref(data.user_id)}
+                  dir="auto"
                   className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
                 >
                   {data.user_id}

@@ -1,14 +1,16 @@
 "use client";
 
-import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Button, EmptyState, ErrorState, Input, SkeletonRows, Spinner } from "@/app/_components/ui";
 import { formatNumber } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc";
+import { MAX_TRANSCRIPT_QUERY_CHARS } from "@/server/schemas/limits";
 import { MessageItem } from "./message-item";
 import { LIVE_INTERVAL_MS, nextTranscriptCursor, TRANSCRIPT_PAGE, transcriptInput } from "./queries";
 import { SummaryCard } from "./summary-card";
 import { linkToolCalls } from "./tool-calls";
+import { TranscriptSearchResults } from "./transcript-search";
 
 /** Someone changed the message's metadata after it was added (only such changes touch `updated_at`). */
 const isAnnotated = (message: { created_at: string; updated_at: string }) =>
@@ -27,6 +29,15 @@ function useLinkedMessage(): string | null {
 }
 
 /**
+ * Scrolls the window just enough for the transcript's end to show, when the page opens with it
+ * below the fold (on a phone the transcript comes after the header and the numbers).
+ */
+function revealEnd(transcript: HTMLElement) {
+  const hidden = transcript.getBoundingClientRect().bottom - window.innerHeight;
+  if (hidden > 0) window.scrollBy({ top: hidden, behavior: "instant" });
+}
+
+/**
  * The whole conversation like a chat: opens on the newest messages, scrolled to the end; older pages
  * load above without moving what the reader sees; `#uuid` links load back to their message.
  */
@@ -36,7 +47,8 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
     ...trpc.messages.transcript.infiniteQueryOptions(transcriptInput(sessionId), {
       getNextPageParam: nextTranscriptCursor,
     }),
-    refetchInterval: LIVE_INTERVAL_MS,
+    // New turns arrive through the session's live signal; this catches others' annotations.
+    refetchInterval: LIVE_INTERVAL_MS * 5,
   });
   const summaries = useQuery({
     ...trpc.dashboard.summaries.queryOptions({ sessionId }),
@@ -44,16 +56,14 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
   });
   const linked = useLinkedMessage();
   const [search, setSearch] = useState("");
-  const [annotatedOnly, setAnnotatedOnly] = useState(false);
-
-  // When new turns arrive, the session's counts and enrichment state change with them.
-  const queryClient = useQueryClient();
-  const newest = messages.data?.pages[0]?.messages[0]?.position;
+  // The server searches a moment after the last key.
+  const [query, setQuery] = useState("");
   useEffect(() => {
-    if (newest === undefined) return;
-    queryClient.invalidateQueries({ queryKey: trpc.sessions.get.queryKey({ sessionId }) });
-    queryClient.invalidateQueries({ queryKey: trpc.enrichment.status.queryKey({ sessionId }) });
-  }, [newest, queryClient, trpc, sessionId]);
+    const timer = setTimeout(() => setQuery(search.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const searching = query !== "";
+  const [annotatedOnly, setAnnotatedOnly] = useState(false);
 
   const seen = new Set<string>();
   const ordered = (messages.data?.pages ?? [])
@@ -69,6 +79,22 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
   const before = useRef<{ oldest: number | undefined; height: number; top: number } | null>(null);
   const placed = useRef(false);
   const shownLink = useRef<string | null>(null);
+
+  // A summary landing between messages, or a message growing, must not push the end out of view.
+  const keepEnd = useCallback((list: HTMLOListElement | null) => {
+    if (!list) return;
+    const observer = new ResizeObserver(() => {
+      const element = scroller.current;
+      if (element && placed.current && atBottom.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
+
+  // Results begin at the top of the panel.
+  useEffect(() => {
+    if (query && scroller.current) scroller.current.scrollTop = 0;
+  }, [query]);
 
   // A linked message not loaded yet lies further back: load older pages until it is found.
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages;
@@ -94,7 +120,8 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
 
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (!element || latest === undefined) return;
+    // Search results stand in for the transcript: nothing to place until they go.
+    if (!element || latest === undefined || searching) return;
     if (linkedLoaded && linked && shownLink.current !== linked) {
       document.getElementById(linked)?.scrollIntoView({ block: "center" });
       shownLink.current = linked;
@@ -110,9 +137,11 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
       before.current = null;
     } else if (!placed.current || atBottom.current) {
       element.scrollTop = element.scrollHeight;
+      // After the router's own scroll to the top of a page it has just opened.
+      if (!placed.current) requestAnimationFrame(() => revealEnd(element));
       placed.current = true;
     }
-  }, [oldest, latest, linked, linkedLoaded, hasNextPage]);
+  }, [oldest, latest, linked, linkedLoaded, hasNextPage, searching]);
 
   if (messages.isPending) return <SkeletonRows rows={6} />;
   if (messages.isError) return <ErrorState error={messages.error} retry={() => messages.refetch()} />;
@@ -131,15 +160,7 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
   );
   const toolLinks = linkToolCalls(ordered);
   const annotatedCount = ordered.filter(isAnnotated).length;
-  const needle = search.trim().toLowerCase();
-  const filtering = annotatedOnly || needle !== "";
-  const shown = ordered.filter(
-    (message) =>
-      (!annotatedOnly || isAnnotated(message)) &&
-      (needle === "" ||
-        message.content.toLowerCase().includes(needle) ||
-        message.role.toLowerCase().includes(needle)),
-  );
+  const shown = ordered.filter((message) => !annotatedOnly || isAnnotated(message));
   const earlier = Math.max(0, messageCount - ordered.length);
 
   function loadOlder() {
@@ -158,7 +179,7 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
         atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
       }}
     >
-      {hasNextPage ? (
+      {searching ? null : hasNextPage ? (
         <div className="flex flex-wrap items-center justify-center gap-3 border-b border-zinc-100 px-5 py-3 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           <span data-testid="earlier-count">
             {earlier > 0
@@ -182,7 +203,8 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
         <Input
           id="transcript-search"
           type="search"
-          placeholder="Search this transcript…"
+          placeholder="Search the whole transcript…"
+          maxLength={MAX_TRANSCRIPT_QUERY_CHARS}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           className="max-w-xs py-1 text-xs"
@@ -196,40 +218,52 @@ export function Transcript({ sessionId, messageCount }: { sessionId: string; mes
           />
           Annotated only ({formatNumber(annotatedCount)})
         </label>
-        {filtering && (
+        {annotatedOnly && !searching && (
           <span
             className="text-xs text-zinc-600 dark:text-zinc-400"
             data-testid="transcript-filter-note"
             role="status"
           >
             {formatNumber(shown.length)} of {formatNumber(ordered.length)} loaded messages
-            {hasNextPage ? "; load earlier messages to search them too" : ""}
           </span>
         )}
       </div>
-      <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Transcript">
-        {shown.map((message) => {
-          const summary = summaryAfter.get(message.uuid);
-          return (
-            <li key={message.uuid}>
-              <MessageItem
-                message={message}
-                sessionId={sessionId}
-                annotatable
-                linkable
-                highlighted={message.uuid === linked}
-                annotated={isAnnotated(message)}
-                toolLinks={toolLinks}
-              />
-              {summary && (
-                <div className="px-4 pb-4 sm:px-5">
-                  <SummaryCard summary={summary} range={summary} />
-                </div>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+      {searching ? (
+        <TranscriptSearchResults
+          sessionId={sessionId}
+          query={query}
+          onChoose={(uuid) => {
+            setSearch("");
+            setQuery("");
+            // Choosing the result already linked shows it again.
+            if (uuid === linked) shownLink.current = null;
+          }}
+        />
+      ) : (
+        <ol ref={keepEnd} className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Transcript">
+          {shown.map((message) => {
+            const summary = summaryAfter.get(message.uuid);
+            return (
+              <li key={message.uuid}>
+                <MessageItem
+                  message={message}
+                  sessionId={sessionId}
+                  annotatable
+                  linkable
+                  highlighted={message.uuid === linked}
+                  annotated={isAnnotated(message)}
+                  toolLinks={toolLinks}
+                />
+                {summary && (
+                  <div className="px-4 pb-4 sm:px-5">
+                    <SummaryCard summary={summary} range={summary} />
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
     </div>
   );
 }

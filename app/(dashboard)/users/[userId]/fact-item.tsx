@@ -87,6 +87,8 @@ export function FactItem({
         </form>
       ) : (
         <p
+          dir="auto"
+          data-testid="fact-text"
           className={
             valid ? "text-sm text-zinc-900 dark:text-zinc-100" : "text-sm text-zinc-500 line-through"
           }
@@ -163,7 +165,9 @@ function FactSources({ uuids }: { uuids: string[] }) {
             {message.session_id}
           </Link>{" "}
           · <DateTime iso={message.created_at} /> · <span className="font-medium">{message.role}:</span>{" "}
-          {message.content.length > 240 ? `${message.content.slice(0, 239)}…` : message.content}
+          <span dir="auto">
+            {message.content.length > 240 ? `${message.content.slice(0, 239)}…` : message.content}
+          </span>
         </li>
       ))}
     </ul>

@@ -6,6 +6,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { usePermissions } from "../../../_components/account";
+import { BackToList } from "../../../_components/back-to-list";
+import { IntentLink } from "../../../_components/intent-link";
 import { type JsonObject, MetadataHistory, MetadataPanel } from "../../../_components/metadata";
 import { DateTime } from "../../../_components/time";
 import {
@@ -38,7 +40,8 @@ export function UserView({ userId }: { userId: string }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const user = useQuery(trpc.users.get.queryOptions({ userId }));
-  const sessions = useQuery(trpc.users.sessions.queryOptions({ userId }));
+  // Its sessions' counts grow while their conversations go on.
+  const sessions = useQuery({ ...trpc.users.sessions.queryOptions({ userId }), refetchInterval: 10_000 });
   const update = useMutation(
     trpc.users.update.mutationOptions({
       onSuccess: (updated) => {
@@ -91,16 +94,18 @@ export function UserView({ userId }: { userId: string }) {
   return (
     <>
       <PageHeader
-        breadcrumb={
-          <Link href="/users" className="hover:text-zinc-900 dark:hover:text-zinc-100">
-            ← Users
-          </Link>
-        }
-        title={displayName(data) || data.user_id}
+        breadcrumb={<BackToList list="users" />}
+        title={<span dir="auto">{displayName(data) || data.user_id}</span>}
         description={
           <span className="flex flex-wrap gap-x-3">
-            <span className="font-mono">{data.user_id}</span>
-            {data.email && <span>{data.email}</span>}
+            <span className="font-mono" dir="auto" data-testid="user-id">
+              {data.user_id}
+            </span>
+            {data.email && (
+              <span dir="auto" data-testid="user-email">
+                {data.email}
+              </span>
+            )}
             <span>
               Created <DateTime iso={data.created_at} />
             </span>
@@ -125,7 +130,11 @@ export function UserView({ userId }: { userId: string }) {
           <Card>
             <CardHeader
               title="Sessions"
-              description={sessions.data ? `${sessions.data.length} sessions` : undefined}
+              description={
+                sessions.data
+                  ? `${formatNumber(sessions.data.length)} ${sessions.data.length === 1 ? "session" : "sessions"}`
+                  : undefined
+              }
             />
             {sessions.isPending ? (
               <Loading />
@@ -147,12 +156,13 @@ export function UserView({ userId }: { userId: string }) {
                   {[...sessions.data].reverse().map((session) => (
                     <tr key={session.uuid} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
                       <Td className="max-w-xs">
-                        <Link
+                        <IntentLink
                           href={sessionHref(session.session_id)}
+                          dir="auto"
                           className="block truncate font-medium hover:text-indigo-600 dark:hover:text-indigo-400"
                         >
                           {session.session_id}
-                        </Link>
+                        </IntentLink>
                       </Td>
                       <Td className="text-right tabular-nums">{formatNumber(session.message_count)}</Td>
                       <Td className="text-right tabular-nums">{formatNumber(session.token_count)}</Td>
