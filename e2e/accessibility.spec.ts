@@ -5,6 +5,8 @@ for (const theme of ["light", "dark"] as const) {
   test(`main pages have no serious or critical accessibility violations in ${theme} mode`, async ({
     page,
   }) => {
+    // Six pages, each loaded, photographed and checked by axe: more than one test's usual minute on busy cores.
+    test.setTimeout(180_000);
     await page.addInitScript((value) => localStorage.setItem("engram-theme", value), theme);
     const userId = unique("axe-user");
     const sessionId = unique("axe");
