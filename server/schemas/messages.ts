@@ -88,7 +88,7 @@ export const searchInSessionInput = z.object({
   /** Keyset cursor: the `position` of the last match of the previous page (matches come newest first). */
   cursor: z.number().int().min(0, "cursor must not be negative").optional(),
 });
-export type SearchInSessionInput = z.input<typeof searchInSessionInput>;
+export type SearchInSessionInput = z.output<typeof searchInSessionInput>;
 
 /** Where the query occurs in a snippet: offsets in UTF-16 code units, as JavaScript strings count. */
 export const highlightSchema = z.object({ start: z.number().int(), length: z.number().int() });

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
 import { type Queryable, queryRows } from "@/db/client";
 import { apiKeys, messages, sessions, summaries, users } from "@/db/schema";
 import { type Config, config } from "../config";
@@ -8,65 +7,21 @@ import { embedderFromConfig } from "../providers/embeddings";
 import { factExtractionOffReason } from "../providers/facts";
 import { summarizerKind } from "../providers/summarizer";
 import { countTokens } from "../providers/tokenizer";
-import type { PromptPreviewInput } from "../schemas/dashboard";
-import { sessionSchema } from "../schemas/sessions";
-import { userSchema } from "../schemas/users";
+import {
+  type BrowseSessionsInput,
+  type BrowseUsersInput,
+  listCursorSchema,
+  type Overview,
+  type OverviewInput,
+  type PromptPreviewInput,
+  type SessionPage,
+  type sessionSorts,
+  type UserPage,
+  type userSorts,
+} from "../schemas/dashboard";
 import { getMemory } from "./memory";
 import { toSession } from "./sessions";
 import { toUser } from "./users";
-
-export const sessionSorts = [
-  "last_activity",
-  "created_at",
-  "message_count",
-  "token_count",
-  "session_id",
-] as const;
-
-export const browseSessionsInput = z.object({
-  /** Matches session id, user id, user email or name, metadata text, or message content. */
-  query: z.string().trim().max(500, "search text is too long").optional(),
-  /** Sessions of users whose id starts with this. */
-  user_id: z.string().trim().max(256).optional(),
-  /** `key=value`: the session's metadata holds this key with this value (compared as text). */
-  metadata: z
-    .string()
-    .trim()
-    .max(1000, "metadata filter is too long")
-    .regex(/^[^=]+=/, "metadata filter must look like key=value")
-    .optional(),
-  /** Only sessions with (or without) a message whose metadata someone changed after it was added. */
-  has_annotations: z.boolean().optional(),
-  /** Last activity on or after this time. */
-  from: z.iso.datetime({ offset: true, error: "from must be an ISO date-time" }).optional(),
-  /** Last activity before this time. */
-  to: z.iso.datetime({ offset: true, error: "to must be an ISO date-time" }).optional(),
-  sort: z.enum(sessionSorts).default("last_activity"),
-  order: z.enum(["asc", "desc"]).default("desc"),
-  limit: z.number().int().min(1).max(100).default(25),
-  /** Opaque keyset cursor from the previous page's `next_cursor`. */
-  cursor: z.string().max(2000).optional(),
-});
-export type BrowseSessionsInput = z.input<typeof browseSessionsInput>;
-
-export const browsedSessionSchema = sessionSchema.extend({
-  user: z
-    .object({
-      email: z.string().nullable(),
-      first_name: z.string().nullable(),
-      last_name: z.string().nullable(),
-    })
-    .nullable(),
-  last_activity_at: z.string(),
-});
-
-export const sessionPageSchema = z.object({
-  sessions: z.array(browsedSessionSchema),
-  next_cursor: z.string().nullable(),
-  /** Sessions matching the search and filters, over all pages. */
-  total: z.number().int(),
-});
-export type SessionPage = z.infer<typeof sessionPageSchema>;
 
 const lastActivity = sql`coalesce(${sessions.lastMessageAt}, ${sessions.createdAt})`;
 
@@ -79,11 +34,9 @@ const sortColumns: Record<(typeof sessionSorts)[number], { expression: SQL; cast
   session_id: { expression: sql`${sessions.sessionId}`, cast: sql`text` },
 };
 
-const cursorSchema = z.tuple([z.string(), z.number().int()]);
-
 function decodeCursor(cursor: string): [string, number] {
   try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    return listCursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {
     throw invalid("cursor is not one this server issued");
   }
@@ -97,11 +50,7 @@ const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const containing = (text: string) => `%${literal(text)}%`;
 
 /** The sessions browser: search, filter, sort, keyset pagination. */
-export async function browseSessions(
-  db: Queryable,
-  rawInput: BrowseSessionsInput = {},
-): Promise<SessionPage> {
-  const input = browseSessionsInput.parse(rawInput);
+export async function browseSessions(db: Queryable, input: BrowseSessionsInput): Promise<SessionPage> {
   const { expression, cast } = sortColumns[input.sort];
   const descending = input.order === "desc";
 
@@ -184,28 +133,6 @@ export async function browseSessions(
   };
 }
 
-export const userSorts = ["created_at", "user_id", "session_count"] as const;
-
-export const browseUsersInput = z.object({
-  /** Matches user id, email, name or metadata text. */
-  query: z.string().trim().max(500, "search text is too long").optional(),
-  /** Users whose id starts with this. */
-  user_id: z.string().trim().max(256, "user id filter is too long").optional(),
-  sort: z.enum(userSorts).default("created_at"),
-  order: z.enum(["asc", "desc"]).default("desc"),
-  limit: z.number().int().min(1).max(100).default(50),
-  /** Opaque keyset cursor from the previous page's `next_cursor`. */
-  cursor: z.string().max(2000).optional(),
-});
-export type BrowseUsersInput = z.input<typeof browseUsersInput>;
-
-export const userPageSchema = z.object({
-  users: z.array(userSchema.extend({ session_count: z.number().int() })),
-  next_cursor: z.string().nullable(),
-  /** Users matching the search and filter, over all pages. */
-  total: z.number().int(),
-});
-
 // Written out: Drizzle leaves columns unqualified in select fields, which a correlated subquery needs.
 const userSessionCount = sql`(select count(*)::int from sessions s
   where s.user_id = "users"."user_id" and s.deleted_at is null)`;
@@ -219,11 +146,7 @@ const userSortColumns: Record<(typeof userSorts)[number], { expression: SQL; cas
 };
 
 /** The users browser: searchable, filtered by id prefix, sorted, keyset pages, each user's session count. */
-export async function browseUsers(
-  db: Queryable,
-  rawInput: BrowseUsersInput = {},
-): Promise<z.infer<typeof userPageSchema>> {
-  const input = browseUsersInput.parse(rawInput);
+export async function browseUsers(db: Queryable, input: BrowseUsersInput): Promise<UserPage> {
   const { expression, cast } = userSortColumns[input.sort];
   const descending = input.order === "desc";
   const filters: (SQL | undefined)[] = [isNull(users.deletedAt)];
@@ -268,29 +191,10 @@ export async function browseUsers(
   };
 }
 
-export const overviewInput = z.object({ days: z.number().int().min(1).max(365).default(14) });
-
-export const overviewSchema = z.object({
-  counts: z.object({
-    users: z.number().int(),
-    sessions: z.number().int(),
-    messages: z.number().int(),
-    summaries: z.number().int(),
-    tokens: z.number().int(),
-    active_api_keys: z.number().int(),
-  }),
-  activity: z.array(z.object({ day: z.string(), messages: z.number().int(), sessions: z.number().int() })),
-});
-export type Overview = z.infer<typeof overviewSchema>;
-
 const count = sql<number>`count(*)::int`;
 
 /** Counts, and messages and new sessions per day (UTC); the enrichment backlog is enrichment's own overview. */
-export async function overview(
-  db: Queryable,
-  rawInput: z.input<typeof overviewInput> = {},
-): Promise<Overview> {
-  const { days } = overviewInput.parse(rawInput);
+export async function overview(db: Queryable, { days }: OverviewInput): Promise<Overview> {
   const [userCount, sessionCount, messageCount, summaryCount, keyCount] = await Promise.all([
     db.select({ n: count }).from(users).where(isNull(users.deletedAt)),
     db

@@ -1,12 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "@/db/client";
 import type { RoleType } from "@/db/schema";
-import {
-  type Highlight,
-  type SearchInSessionInput,
-  searchInSessionInput,
-  type TranscriptMatchPage,
-} from "../schemas/messages";
+import type { Highlight, SearchInSessionInput, TranscriptMatchPage } from "../schemas/messages";
 import { requireSession } from "./sessions";
 
 /** Characters of context kept before the first match, and after it. */
@@ -39,13 +34,12 @@ interface MatchRow {
 
 /**
  * The messages of a session whose content holds `query` (any case), newest first, a page at a
- * time, each with a snippet around its first match.
+ * time, each with a snippet around its first match (`input` validated at the edge).
  */
 export async function searchInSession(
   db: Queryable,
-  rawInput: SearchInSessionInput,
+  input: SearchInSessionInput,
 ): Promise<TranscriptMatchPage> {
-  const input = searchInSessionInput.parse(rawInput);
   const session = await requireSession(db, input.sessionId);
   const pattern = `%${escapeLike(input.query)}%`;
   const matching = sql`m.session_pk = ${session.id} and m.deleted_at is null and m.content ilike ${pattern}`;

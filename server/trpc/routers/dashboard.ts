@@ -1,22 +1,32 @@
 import { z } from "zod";
 import { sessionIdSchema } from "../../schemas/common";
-import { promptPreviewInput, promptPreviewSchema, summaryRangeSchema } from "../../schemas/dashboard";
+import {
+  browseSessionsInput,
+  browseUsersInput,
+  overviewInput,
+  overviewSchema,
+  promptPreviewInput,
+  promptPreviewSchema,
+  sessionPageSchema,
+  summaryRangeSchema,
+  userPageSchema,
+} from "../../schemas/dashboard";
 import * as dashboard from "../../services/dashboard";
 import { summaryRanges } from "../../services/summaryRanges";
 import { adminProcedure, readProcedure, router } from "../init";
 
 export const dashboardRouter = router({
   sessions: readProcedure
-    .input(dashboard.browseSessionsInput)
-    .output(dashboard.sessionPageSchema)
+    .input(browseSessionsInput)
+    .output(sessionPageSchema)
     .query(({ ctx, input }) => dashboard.browseSessions(ctx.db, input)),
   users: readProcedure
-    .input(dashboard.browseUsersInput)
-    .output(dashboard.userPageSchema)
+    .input(browseUsersInput)
+    .output(userPageSchema)
     .query(({ ctx, input }) => dashboard.browseUsers(ctx.db, input)),
   overview: readProcedure
-    .input(dashboard.overviewInput)
-    .output(dashboard.overviewSchema)
+    .input(overviewInput)
+    .output(overviewSchema)
     .query(({ ctx, input }) => dashboard.overview(ctx.db, input)),
   summaries: readProcedure
     .input(z.object({ sessionId: sessionIdSchema }))
