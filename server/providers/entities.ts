@@ -42,16 +42,44 @@ function mayName(text: string): boolean {
   return false;
 }
 
-/** People, places and organizations named in `text`. */
+/** Sentences (or lines) of text, each with its trailing punctuation and space. */
+const SENTENCE = /[^.!?\n]*(?:[.!?]+|\n+|$)[^\S\n]*/gu;
+
+/**
+ * People, places and organizations named in `text`. Only the runs of sentences that may name
+ * something are tagged (each run at once, so a name split by an abbreviation's period stays whole);
+ * a sentence whose capitals are all sentence starters or pronouns is skipped.
+ */
 export function extractEntities(text: string): Entity[] {
   if (!mayName(text)) return [];
-  const doc = nlp(text);
   const found = new Map<string, Entity>();
+  let runStart = -1;
+  let runEnd = -1;
+  const tagRun = () => {
+    if (runStart >= 0) tagInto(found, text.slice(runStart, runEnd), runStart);
+    runStart = -1;
+  };
+  for (const match of text.matchAll(SENTENCE)) {
+    if (match[0] === "") continue;
+    if (mayName(match[0])) {
+      if (runStart < 0) runStart = match.index;
+      runEnd = match.index + match[0].length;
+    } else {
+      tagRun();
+    }
+  }
+  tagRun();
+  return [...found.values()];
+}
+
+/** Tags `text` (found at `offset` in the whole) and adds what it names to `found`. */
+function tagInto(found: Map<string, Entity>, text: string, offset: number) {
+  const doc = nlp(text);
   const collect = (label: EntityLabel, matches: Match[]) => {
     for (const match of matches) {
       const name = match.text.replace(trailingPunctuation, "").replace(/^[\s"'“(]+/u, "");
       if (name.length < 2) continue;
-      const start = match.offset.start + match.text.indexOf(name);
+      const start = offset + match.offset.start + match.text.indexOf(name);
       const key = `${label}:${name.toLowerCase()}`;
       const entity = found.get(key) ?? { Label: label, Name: name, Matches: [] };
       entity.Matches.push({ Start: start, End: start + name.length, Text: name });
@@ -61,7 +89,6 @@ export function extractEntities(text: string): Entity[] {
   collect("PERSON", doc.people().json({ offset: true }) as Match[]);
   collect("GPE", doc.places().json({ offset: true }) as Match[]);
   collect("ORG", doc.organizations().json({ offset: true }) as Match[]);
-  return [...found.values()];
 }
 
 /** Longest piece of text handed to the NLP library at once (tens of milliseconds of work). */

@@ -286,15 +286,7 @@ export function newestMessagesQuery(
   return limit === undefined ? query : query.limit(limit);
 }
 
-/**
- * Whether the session's fact owner (its user, else the session itself) has any valid fact: a probe
- * of an index, so that get memory ranks facts only where there are some.
- */
-const ownerHasFacts = sql<boolean>`case when ${sessions.userId} is not null
-  then exists (select 1 from ${facts} where ${facts.userId} = ${sessions.userId}
-    and ${facts.invalidAt} is null and ${facts.deletedAt} is null)
-  else exists (select 1 from ${facts} where ${facts.sessionPk} = ${sessions.id} and ${facts.userId} is null
-    and ${facts.invalidAt} is null and ${facts.deletedAt} is null) end`;
+const ONE = sql`1`;
 
 /**
  * The live session `sessionId` with its latest summary and its newest live messages after that
@@ -313,7 +305,9 @@ export function memoryWindowQuery(
     .from(summaries)
     .where(liveSummaries(sessions.id))
     .orderBy(desc(summaries.recentMessageSeq), desc(summaries.id))
-    .limit(1)
+    // A literal limit (Drizzle binds numbers as parameters): with `limit $n` Postgres could not
+    // cost a generic plan for the prepared statement and planned every execution again (0.4 ms).
+    .limit(ONE as unknown as number)
     .as("latest");
   const after = db
     .select(memoryMessageFields(embedded) as typeof messageFields)
@@ -321,14 +315,31 @@ export function memoryWindowQuery(
     .where(and(liveMessages(sessions.id), gt(messages.seq, sql`coalesce(${latest.recentMessageSeq}, 0)`)))
     .orderBy(desc(messages.seq));
   const recent = (limit === undefined ? after : after.limit(limit)).as("recent");
+  // Whether the session's fact owner (its user, else the session itself) has any valid fact, so
+  // that get memory ranks facts only where there are some. A lateral join read once per session:
+  // as a subquery in the select list it made Postgres plan the statement again on every call.
+  const ownerFact = db
+    .select({ found: sql<boolean>`true`.as("found") })
+    .from(facts)
+    .where(
+      and(
+        isNull(facts.invalidAt),
+        isNull(facts.deletedAt),
+        sql`(${facts.userId} = ${sessions.userId}
+          or (${sessions.userId} is null and ${facts.userId} is null and ${facts.sessionPk} = ${sessions.id}))`,
+      ),
+    )
+    .limit(ONE as unknown as number)
+    .as("owner_fact");
   return db
     .select({
       session: memorySessionFields,
       summary: fieldsOf(latest),
       message: fieldsOf(recent),
-      hasFacts: ownerHasFacts,
+      hasFacts: sql<boolean>`${ownerFact.found} is not null`,
     })
     .from(sessions)
+    .leftJoinLateral(ownerFact, sql`true`)
     .leftJoinLateral(latest, sql`true`)
     .leftJoinLateral(recent, sql`true`)
     .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.deletedAt)))
