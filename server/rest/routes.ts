@@ -19,7 +19,13 @@ import {
   sessionSchema,
   updateSessionInput,
 } from "../schemas/sessions";
-import { createUserInput, updateUserInput, userListSchema, userSchema } from "../schemas/users";
+import {
+  createUserInput,
+  listUsersOrderedInput,
+  updateUserInput,
+  userListSchema,
+  userSchema,
+} from "../schemas/users";
 import {
   factListQuery,
   keysetPageQuery,
@@ -293,10 +299,14 @@ export const zepRoutes: ZepRoute[] = [
     reply: { status: 200, schema: userListSchema },
     handle: ({ db, query }) => {
       const page = usersOrderedQuery.parse(query);
-      return users.listUsersOrdered(db, {
-        page_number: page.pageNumber ?? page.page_number,
-        page_size: page.pageSize ?? page.page_size,
-      });
+      // Zep CE's client and its API name the page differently: either, then the defaults.
+      return users.listUsersOrdered(
+        db,
+        listUsersOrderedInput.parse({
+          page_number: page.pageNumber ?? page.page_number,
+          page_size: page.pageSize ?? page.page_size,
+        }),
+      );
     },
   },
   {

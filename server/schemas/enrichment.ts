@@ -42,7 +42,7 @@ export const enrichmentOverviewSchema = z.object({
 export type EnrichmentOverview = z.infer<typeof enrichmentOverviewSchema>;
 
 export const enrichmentFailuresInput = z.object({ limit: limitSchema.default(50) });
-export type EnrichmentFailuresInput = z.input<typeof enrichmentFailuresInput>;
+export type EnrichmentFailuresInput = z.output<typeof enrichmentFailuresInput>;
 
 export const enrichmentFailureSchema = enrichmentStatusSchema.pick({
   session_id: true,

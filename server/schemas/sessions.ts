@@ -56,7 +56,7 @@ export const listSessionsInput = z.object({
   cursor: z.coerce.number().int().min(0, "cursor must not be negative").default(0),
   user_id: userIdSchema.optional(),
 });
-export type ListSessionsInput = z.input<typeof listSessionsInput>;
+export type ListSessionsInput = z.output<typeof listSessionsInput>;
 
 export const sessionOrderFields = ["created_at", "updated_at", "user_id", "session_id"] as const;
 
@@ -69,7 +69,7 @@ export const listSessionsOrderedInput = z.object({
     .default("created_at"),
   asc: z.boolean().default(false),
 });
-export type ListSessionsOrderedInput = z.input<typeof listSessionsOrderedInput>;
+export type ListSessionsOrderedInput = z.output<typeof listSessionsOrderedInput>;
 
 export const sessionListSchema = z.object({
   sessions: z.array(sessionSchema),

@@ -47,14 +47,14 @@ export const listUsersInput = z.object({
   /** Keyset cursor: the `id` of the last user of the previous page. */
   cursor: z.coerce.number().int().min(0, "cursor must not be negative").default(0),
 });
-export type ListUsersInput = z.input<typeof listUsersInput>;
+export type ListUsersInput = z.output<typeof listUsersInput>;
 
 /** Zep CE's `users-ordered`: numbered pages in creation order. */
 export const listUsersOrderedInput = z.object({
   page_number: pageNumberSchema.default(1),
   page_size: pageSizeSchema.default(100),
 });
-export type ListUsersOrderedInput = z.input<typeof listUsersOrderedInput>;
+export type ListUsersOrderedInput = z.output<typeof listUsersOrderedInput>;
 
 export const userListSchema = z.object({
   users: z.array(userSchema),

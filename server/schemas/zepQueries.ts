@@ -8,12 +8,12 @@ import { listSessionsOrderedInput, memoryTypeSchema } from "./sessions";
 
 /** `GET /users` and `GET /sessions`: keyset paging on `id` (the `id` of the last item seen). */
 export const keysetPageQuery = z.object({
-  limit: limitSchema.optional(),
+  limit: limitSchema.default(100),
   cursor: z.coerce
     .number({ error: "cursor must be a number" })
     .int("cursor must be an integer")
     .min(0, "cursor must not be negative")
-    .optional(),
+    .default(0),
 });
 
 /** `GET /sessions/{id}/messages`: `cursor` is a 1-based page number, as in Zep. */
@@ -47,10 +47,10 @@ const queryBoolean = (name: string) =>
 
 /** `GET /sessions-ordered` (Zep CE): numbered pages in a chosen order. */
 export const sessionsOrderedQuery = z.object({
-  page_number: pageNumberSchema.optional(),
-  page_size: pageSizeSchema.optional(),
-  order_by: listSessionsOrderedInput.shape.order_by.unwrap().optional(),
-  asc: queryBoolean("asc").optional(),
+  page_number: pageNumberSchema.default(1),
+  page_size: pageSizeSchema.default(100),
+  order_by: listSessionsOrderedInput.shape.order_by,
+  asc: queryBoolean("asc").default(false),
 });
 
 /** `GET /users-ordered` (Zep CE): its client sends `pageNumber` and `pageSize`. */

@@ -14,12 +14,7 @@ import { config } from "../config";
 import { type Embedder, embedderFromConfig, normalize } from "../providers/embeddings";
 import { factExtractionOffReason, factExtractorFromConfig } from "../providers/facts";
 import { summarizerFromConfig } from "../providers/summarizer";
-import {
-  type EnrichmentFailuresInput,
-  type EnrichmentOverview,
-  type EnrichmentStatus,
-  enrichmentFailuresInput,
-} from "../schemas/enrichment";
+import type { EnrichmentFailuresInput, EnrichmentOverview, EnrichmentStatus } from "../schemas/enrichment";
 import { requireSession } from "./sessions";
 import { rankSummariesByText } from "./summaries";
 
@@ -126,8 +121,7 @@ export async function getEnrichmentOverview(db: Queryable): Promise<EnrichmentOv
 }
 
 /** Sessions whose last enrichment attempt failed, most recent failure first. */
-export async function listEnrichmentFailures(db: Queryable, rawInput: EnrichmentFailuresInput = {}) {
-  const input = enrichmentFailuresInput.parse(rawInput);
+export async function listEnrichmentFailures(db: Queryable, input: EnrichmentFailuresInput) {
   const rows = await db
     .select({ sessionId: sessions.sessionId, state: sessionEnrichment })
     .from(sessionEnrichment)

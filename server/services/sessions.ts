@@ -2,18 +2,14 @@ import { and, asc, count, desc, eq, gt, isNull, type Placeholder, sql } from "dr
 import type { Db, Queryable } from "@/db/client";
 import { messages, type SessionRow, sessions, summaries } from "@/db/schema";
 import { AppError, invalid, notFound } from "../errors";
-import {
-  type CreateSessionInput,
-  createSessionInput,
-  type ListSessionsInput,
-  type ListSessionsOrderedInput,
-  listSessionsInput,
-  listSessionsOrderedInput,
-  type Session,
-  type SessionList,
-  type SetSessionUserInput,
-  type UpdateSessionInput,
-  updateSessionInput,
+import type {
+  CreateSessionInput,
+  ListSessionsInput,
+  ListSessionsOrderedInput,
+  Session,
+  SessionList,
+  SetSessionUserInput,
+  UpdateSessionInput,
 } from "../schemas/sessions";
 import { invalidateFactsWithoutSources, moveSessionFactsToUser, sessionMessageUuids } from "./factSources";
 import { type Actor, assertCallerMetadata, mergeCallerMetadata, recordMetadataChange } from "./metadata";
@@ -77,8 +73,7 @@ const freshSession = {
 };
 
 /** Creates a session; a deleted session's id may be taken again, starting afresh. */
-export async function createSession(db: Db, rawInput: CreateSessionInput, actor: Actor): Promise<Session> {
-  const input = createSessionInput.parse(rawInput);
+export async function createSession(db: Db, input: CreateSessionInput, actor: Actor): Promise<Session> {
   const metadata = assertCallerMetadata(input.metadata);
   return db.transaction(async (tx) => {
     if (input.user_id && !(await findLiveUser(tx, input.user_id))) {
@@ -126,10 +121,9 @@ export async function getSession(db: Queryable, sessionId: string): Promise<Sess
 export async function updateSession(
   db: Db,
   sessionId: string,
-  rawInput: UpdateSessionInput,
+  input: UpdateSessionInput,
   actor: Actor,
 ): Promise<Session> {
-  const input = updateSessionInput.parse(rawInput);
   return db.transaction(async (tx) => {
     const current = await requireSession(tx, sessionId, true);
     const metadata = mergeCallerMetadata(current.metadata, input.metadata, input.remove_metadata_keys);
@@ -186,8 +180,7 @@ export async function setSessionUser(db: Db, input: SetSessionUserInput, actor: 
 }
 
 /** Sessions in creation order, a page at a time (keyset on `id`), optionally one user's. */
-export async function listSessions(db: Queryable, rawInput: ListSessionsInput = {}): Promise<Session[]> {
-  const input = listSessionsInput.parse(rawInput);
+export async function listSessions(db: Queryable, input: ListSessionsInput): Promise<Session[]> {
   const rows = await db
     .select()
     .from(sessions)
@@ -213,9 +206,8 @@ const sessionOrderColumns = {
 /** Numbered pages of live sessions in the chosen order (ties broken by creation), with the total. */
 export async function listSessionsOrdered(
   db: Queryable,
-  rawInput: ListSessionsOrderedInput = {},
+  input: ListSessionsOrderedInput,
 ): Promise<SessionList> {
-  const input = listSessionsOrderedInput.parse(rawInput);
   const direction = input.asc ? asc : desc;
   const rows = await db
     .select()

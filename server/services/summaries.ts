@@ -4,7 +4,7 @@ import type { Db, Queryable } from "@/db/client";
 import { messages, type SummaryRow, sessions, summaries } from "@/db/schema";
 import { invalid } from "../errors";
 import { countTokens } from "../providers/tokenizer";
-import { type AddSummaryInput, addSummaryInput, type Summary } from "../schemas/memory";
+import type { AddSummaryInput, Summary } from "../schemas/memory";
 import { assertCallerMetadata } from "./metadata";
 import { requireSession } from "./sessions";
 
@@ -60,8 +60,7 @@ export async function listSummaries(db: Queryable, sessionId: string): Promise<S
  * Stores a summary covering the session up to `recent_message_uuid`, which must be one of the
  * session's messages newer than what the latest summary covers.
  */
-export async function addSummary(db: Db, sessionId: string, rawInput: AddSummaryInput): Promise<Summary> {
-  const input = addSummaryInput.parse(rawInput);
+export async function addSummary(db: Db, sessionId: string, input: AddSummaryInput): Promise<Summary> {
   const metadata = assertCallerMetadata(input.metadata);
   return db.transaction(async (tx) => {
     const session = await requireSession(tx, sessionId, true);

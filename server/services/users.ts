@@ -2,17 +2,13 @@ import { and, asc, count, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { facts, messages, sessions, summaries, type UserRow, users } from "@/db/schema";
 import { AppError, notFound } from "../errors";
-import {
-  type CreateUserInput,
-  createUserInput,
-  type ListUsersInput,
-  type ListUsersOrderedInput,
-  listUsersInput,
-  listUsersOrderedInput,
-  type UpdateUserInput,
-  type User,
-  type UserList,
-  updateUserInput,
+import type {
+  CreateUserInput,
+  ListUsersInput,
+  ListUsersOrderedInput,
+  UpdateUserInput,
+  User,
+  UserList,
 } from "../schemas/users";
 import { type Actor, assertCallerMetadata, mergeCallerMetadata, recordMetadataChange } from "./metadata";
 import { toSession } from "./sessions";
@@ -52,8 +48,7 @@ async function requireUser(db: Queryable, userId: string, lock = false): Promise
 }
 
 /** Creates a user; a deleted user's id may be taken again, starting afresh. */
-export async function createUser(db: Db, rawInput: CreateUserInput, actor: Actor): Promise<User> {
-  const input = createUserInput.parse(rawInput);
+export async function createUser(db: Db, input: CreateUserInput, actor: Actor): Promise<User> {
   const metadata = assertCallerMetadata(input.metadata);
   const fields = {
     email: input.email ?? null,
@@ -92,10 +87,9 @@ export async function getUser(db: Queryable, userId: string): Promise<User> {
 export async function updateUser(
   db: Db,
   userId: string,
-  rawInput: UpdateUserInput,
+  input: UpdateUserInput,
   actor: Actor,
 ): Promise<User> {
-  const input = updateUserInput.parse(rawInput);
   return db.transaction(async (tx) => {
     const current = await requireUser(tx, userId, true);
     const metadata = mergeCallerMetadata(current.metadata, input.metadata, input.remove_metadata_keys);
@@ -151,8 +145,7 @@ export async function deleteUser(db: Db, userId: string): Promise<void> {
 }
 
 /** Users in creation order, a page at a time (keyset on `id`). */
-export async function listUsers(db: Queryable, rawInput: ListUsersInput = {}): Promise<User[]> {
-  const input = listUsersInput.parse(rawInput);
+export async function listUsers(db: Queryable, input: ListUsersInput): Promise<User[]> {
   const rows = await db
     .select()
     .from(users)
@@ -163,11 +156,7 @@ export async function listUsers(db: Queryable, rawInput: ListUsersInput = {}): P
 }
 
 /** Numbered pages of live users in creation order, with the total. */
-export async function listUsersOrdered(
-  db: Queryable,
-  rawInput: ListUsersOrderedInput = {},
-): Promise<UserList> {
-  const input = listUsersOrderedInput.parse(rawInput);
+export async function listUsersOrdered(db: Queryable, input: ListUsersOrderedInput): Promise<UserList> {
   const rows = await db
     .select()
     .from(users)
