@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { usePermissions } from "../../_components/account";
 import { IntentLink } from "../../_components/intent-link";
 import { ListPager } from "../../_components/list-pager";
+import { ListSort } from "../../_components/list-sort";
 import { MetadataChips } from "../../_components/metadata-chips";
 import { DateTime } from "../../_components/time";
 import {
@@ -15,7 +16,6 @@ import {
   Input,
   Kbd,
   PageHeader,
-  Select,
   SkeletonRows,
   Table,
   Td,
@@ -204,31 +204,7 @@ export function SessionsBrowser() {
               className="py-1.5"
             />
           </div>
-          <div className="flex items-center gap-2">
-            <label htmlFor="sort" className="sr-only">
-              Sort by
-            </label>
-            <Select
-              id="sort"
-              value={sort}
-              onChange={(event) => update({ sort: event.target.value })}
-              className="py-1.5"
-            >
-              {sorts.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </Select>
-            <Button
-              aria-label={
-                order === "desc" ? "Sorted descending; sort ascending" : "Sorted ascending; sort descending"
-              }
-              onClick={() => update({ order: order === "desc" ? "asc" : "desc" })}
-            >
-              {order === "desc" ? "↓" : "↑"}
-            </Button>
-          </div>
+          <ListSort sorts={sorts} sort={sort} order={order} onChange={update} />
         </div>
 
         {sessions.isPending ? (

@@ -7,6 +7,7 @@ import type { AppRouter } from "@/server/trpc/root";
 import { usePermissions } from "../../_components/account";
 import { IntentLink } from "../../_components/intent-link";
 import { ListPager } from "../../_components/list-pager";
+import { ListSort } from "../../_components/list-sort";
 import { MetadataChips } from "../../_components/metadata-chips";
 import { DateTime } from "../../_components/time";
 import {
@@ -16,7 +17,6 @@ import {
   ErrorState,
   Input,
   PageHeader,
-  Select,
   SkeletonRows,
   Table,
   Td,
@@ -111,31 +111,7 @@ export function UsersView() {
               onChange={(event) => setUserDraft(event.target.value)}
             />
           </div>
-          <div className="flex items-center gap-2">
-            <label htmlFor="sort" className="sr-only">
-              Sort by
-            </label>
-            <Select
-              id="sort"
-              value={sort}
-              onChange={(event) => update({ sort: event.target.value })}
-              className="py-1.5"
-            >
-              {sorts.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </Select>
-            <Button
-              aria-label={
-                order === "desc" ? "Sorted descending; sort ascending" : "Sorted ascending; sort descending"
-              }
-              onClick={() => update({ order: order === "desc" ? "asc" : "desc" })}
-            >
-              {order === "desc" ? "↓" : "↑"}
-            </Button>
-          </div>
+          <ListSort sorts={sorts} sort={sort} order={order} onChange={update} />
         </div>
         {users.isPending ? (
           <SkeletonRows rows={8} />
