@@ -35,18 +35,26 @@ export function useListUrl(list: ListName) {
     return () => window.removeEventListener("popstate", onHistory);
   }, []);
 
+  // The URLs asked for that the router has not shown yet: a second change made before the first
+  // one lands (a sort, then its direction) builds on the first instead of on the stale params.
+  const pending = useRef<string[]>([]);
+  const current = params.toString();
   useEffect(() => {
-    sessionStorage.setItem(storageKey(list), `${pathname}?${params}`);
-  }, [list, pathname, params]);
+    sessionStorage.setItem(storageKey(list), `${pathname}?${current}`);
+    const landed = pending.current.indexOf(current);
+    // A URL not asked for here (Back, Forward, a link) replaces whatever was pending.
+    pending.current = landed === -1 ? [] : pending.current.slice(landed + 1);
+  }, [list, pathname, current]);
 
   function navigate(changes: Record<string, string>, how: "push" | "replace") {
     fromHistory.current = false;
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(pending.current.at(-1) ?? current);
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
       else next.delete(key);
     }
     const search = next.toString();
+    pending.current.push(search);
     router[how](search ? `${pathname}?${search}` : pathname, { scroll: false });
   }
 
