@@ -125,7 +125,10 @@ export const messages = pgTable(
     uniqueIndex("messages_session_seq_idx").on(t.sessionPk, t.seq),
     uniqueIndex("messages_live_uuid_idx").on(t.uuid).where(sql`${t.deletedAt} is null`),
     index("messages_live_session_seq_idx").on(t.sessionPk, t.seq).where(sql`${t.deletedAt} is null`),
-    index("messages_unenriched_idx").on(t.id).where(sql`${t.enrichedAt} is null and ${t.deletedAt} is null`),
+    // The worker reads a session's unenriched messages in order, and finds the sessions that have any.
+    index("messages_unenriched_session_idx")
+      .on(t.sessionPk, t.seq)
+      .where(sql`${t.enrichedAt} is null and ${t.deletedAt} is null`),
     index("messages_search_vector_idx").using("gin", t.searchVector),
     index("messages_content_trgm_idx").using("gin", sql`${t.content} gin_trgm_ops`),
     index("messages_created_at_idx").on(t.createdAt),
@@ -160,7 +163,9 @@ export const summaries = pgTable(
       .on(t.sessionPk, t.recentMessageSeq)
       .where(sql`${t.deletedAt} is null`),
     index("summaries_search_vector_idx").using("gin", t.searchVector),
-    index("summaries_unenriched_idx").on(t.id).where(sql`${t.enrichedAt} is null and ${t.deletedAt} is null`),
+    index("summaries_unenriched_session_idx")
+      .on(t.sessionPk, t.recentMessageSeq)
+      .where(sql`${t.enrichedAt} is null and ${t.deletedAt} is null`),
   ],
 );
 

@@ -223,7 +223,7 @@ async function enrich(db: Db, sessionPk: number, options: ProcessOptions, table:
                    else translate(r.embedding::text, '[]', '{}')::real[] end,
                  enriched_at = now()
             from jsonb_to_recordset(${JSON.stringify(enriched)}::jsonb) as r(id bigint, entities jsonb, embedding jsonb)
-           where t.id = r.id and t.enriched_at is null and t.deleted_at is null`,
+           where t.session_pk = ${sessionPk} and t.id = r.id and t.enriched_at is null and t.deleted_at is null`,
       );
     });
     // A short batch was the last one.
