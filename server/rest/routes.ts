@@ -3,7 +3,13 @@ import type { Db } from "@/db/client";
 import { collectionNameSchema } from "../schemas/collections";
 import { sessionIdSchema, userIdSchema, uuidSchema } from "../schemas/common";
 import { enrichmentStatusSchema } from "../schemas/enrichment";
-import { addFactInput, factResponseSchema, factsResponseSchema } from "../schemas/facts";
+import {
+  addFactInput,
+  factResponseSchema,
+  factsResponseSchema,
+  type ListFactsOptions,
+  listFactsOptions,
+} from "../schemas/facts";
 import { addMemoryInput, memorySchema } from "../schemas/memory";
 import { messagePageSchema, messageSchema, updateMessageInput } from "../schemas/messages";
 import {
@@ -345,14 +351,15 @@ export const zepRoutes: ZepRoute[] = [
   ...factRoutes(),
 ];
 
-function factListOptions(query: Record<string, string>) {
+function factListOptions(query: Record<string, string>): ListFactsOptions {
   const options = factListQuery.parse(query);
-  return {
+  // Zep's names as the service's options, then the defaults.
+  return listFactsOptions.parse({
     asOf: options.as_of,
     minRating: options.minRating ?? options.min_rating,
     includeInvalid: options.include_invalid,
     limit: options.limit,
-  };
+  });
 }
 
 /** Zep CE's fact routes, plus adding a fact by hand. */

@@ -84,7 +84,7 @@ export const listFactsOptions = z.object({
   includeInvalid: booleanFlag("include_invalid").optional(),
   limit: limitSchema.default(1000),
 });
-export type ListFactsOptions = z.input<typeof listFactsOptions>;
+export type ListFactsOptions = z.output<typeof listFactsOptions>;
 
 export const addFactInput = z.object({
   fact: factText,
@@ -92,12 +92,12 @@ export const addFactInput = z.object({
   pinned: z.boolean().default(false),
   source_message_uuids: z.array(uuidSchema).max(100).default([]),
 });
-export type AddFactInput = z.input<typeof addFactInput>;
+export type AddFactInput = z.output<typeof addFactInput>;
 
 export const editFactInput = z
   .object({ fact: factText.optional(), rating: ratingSchema.optional() })
   .refine((edit) => edit.fact !== undefined || edit.rating !== undefined, "give fact or rating");
-export type EditFactInput = z.input<typeof editFactInput>;
+export type EditFactInput = z.output<typeof editFactInput>;
 
 export const factChangeSchema = z.object({
   id: z.number().int(),
