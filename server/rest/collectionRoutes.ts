@@ -211,8 +211,8 @@ export const collectionRoutes: ZepRoute[] = [
     reply: { status: 200, schema: documentSearchResultSchema },
     handle: async ({ db, params, query, body }) => {
       const { limit } = searchQuery.parse(query);
-      const payload = documentSearchInput.omit({ limit: true }).parse(await body());
-      return documentSearch.searchDocuments(db, params.collectionName!, { ...payload, limit });
+      const input = documentSearchInput.parse({ ...(await body()), limit });
+      return documentSearch.searchDocuments(db, params.collectionName!, input);
     },
   },
 ];

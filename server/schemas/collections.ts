@@ -99,6 +99,7 @@ export const batchUpdateDocumentsInput = z
   .array(updateDocumentInput.extend({ uuid: uuidSchema }), { error: "send a JSON array of document updates" })
   .min(1, "send at least one document update")
   .max(MAX_DOCUMENTS_PER_CALL, `at most ${MAX_DOCUMENTS_PER_CALL} documents per call`);
+export type BatchUpdateDocumentsInput = z.infer<typeof batchUpdateDocumentsInput>;
 
 export const documentUuidsInput = z
   .array(uuidSchema, { error: "send a JSON array of document uuids" })
@@ -148,7 +149,7 @@ export const documentSearchInput = z.object({
     .nullish(),
   limit: limitSchema.default(10),
 });
-export type DocumentSearchInput = z.input<typeof documentSearchInput>;
+export type DocumentSearchInput = z.output<typeof documentSearchInput>;
 
 export const documentSearchResultSchema = z.object({
   results: z.array(documentSchema),
