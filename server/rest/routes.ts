@@ -335,8 +335,7 @@ export const zepRoutes: ZepRoute[] = [
     reply: { status: 200, schema: sessionSearchResponseSchema },
     handle: async ({ db, query, body }) => {
       const { limit } = searchQuery.parse(query);
-      const payload = sessionSearchInput.omit({ limit: true }).parse(await body());
-      return sessionSearch.searchSessions(db, { ...payload, limit });
+      return sessionSearch.searchSessions(db, sessionSearchInput.parse({ ...(await body()), limit }));
     },
   },
   {

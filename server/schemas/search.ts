@@ -131,7 +131,7 @@ export const sessionSearchInput = z.object({
   user_id: userIdSchema.nullish(),
   limit: limitSchema.default(10),
 });
-export type SessionSearchInput = z.input<typeof sessionSearchInput>;
+export type SessionSearchInput = z.output<typeof sessionSearchInput>;
 
 export const sessionSearchResultSchema = z.object({
   fact: factSchema.optional(),
