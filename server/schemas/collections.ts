@@ -45,6 +45,7 @@ export const collectionSchema = z.object({
   updated_at: timestampSchema,
 });
 export type Collection = z.infer<typeof collectionSchema>;
+export const collectionsSchema = z.array(collectionSchema);
 
 export const createCollectionInput = z.object({
   name: collectionNameSchema,
@@ -133,6 +134,10 @@ export const documentSchema = z.object({
   score: z.number().optional(),
 });
 export type DocumentOut = z.infer<typeof documentSchema>;
+export const documentsSchema = z.array(documentSchema);
+
+/** The uuids of added documents, in the order they were sent. */
+export const addedDocumentUuidsSchema = z.array(z.string());
 
 /** Search a collection by text (auto-embedded collections), by embedding, and/or by metadata. */
 export const documentSearchInput = z.object({
@@ -167,6 +172,12 @@ export type VectorSearchStatus = z.infer<typeof vectorSearchStatusSchema>;
 
 /** tRPC: a collection by name, and the shapes its procedures take. */
 export const collectionRef = z.object({ name: collectionNameSchema });
+export const updateCollectionRequest = collectionRef.extend({ patch: updateCollectionInput });
+export const getDocumentsRequest = collectionRef.extend({ which: getDocumentsInput });
+export const addDocumentsRequest = collectionRef.extend({ documents: addDocumentsInput });
+export const updateDocumentsRequest = collectionRef.extend({ updates: batchUpdateDocumentsInput });
+export const deleteDocumentsRequest = collectionRef.extend({ uuids: documentUuidsInput });
+export const searchDocumentsRequest = collectionRef.extend({ query: documentSearchInput });
 
 export const listDocumentsInput = collectionRef.extend({
   limit: limitSchema.default(50),
