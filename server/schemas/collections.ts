@@ -47,6 +47,14 @@ export const collectionSchema = z.object({
 export type Collection = z.infer<typeof collectionSchema>;
 export const collectionsSchema = z.array(collectionSchema);
 
+/** A collection as Zep v0.x clients read it: its dimension and auto-embedding under camelCase names too. */
+export const zepCollectionSchema = collectionSchema.extend({
+  embeddingDimensions: z.number().int(),
+  isAutoEmbedded: z.boolean(),
+});
+export type ZepCollection = z.infer<typeof zepCollectionSchema>;
+export const zepCollectionsSchema = z.array(zepCollectionSchema);
+
 export const createCollectionInput = z.object({
   name: collectionNameSchema,
   description: descriptionSchema.nullish(),
@@ -55,6 +63,9 @@ export const createCollectionInput = z.object({
   is_auto_embedded: z.boolean({ error: "is_auto_embedded must be true or false" }).nullish(),
 });
 export type CreateCollectionInput = z.infer<typeof createCollectionInput>;
+
+/** Zep's `POST /collections/{name}` body: the name may be left out, as the path gives it. */
+export const createCollectionBody = createCollectionInput.partial({ name: true });
 
 /** Description replaced when given; metadata deep-merged. */
 export const updateCollectionInput = z.object({
@@ -155,6 +166,9 @@ export const documentSearchInput = z.object({
   limit: limitSchema.default(10),
 });
 export type DocumentSearchInput = z.output<typeof documentSearchInput>;
+
+/** The body of Zep's `POST /collections/{name}/search`: its limit comes in the query string. */
+export const documentSearchBody = documentSearchInput.omit({ limit: true });
 
 export const documentSearchResultSchema = z.object({
   results: z.array(documentSchema),
