@@ -156,6 +156,7 @@ export async function listSessionFacts(db: Queryable, sessionId: string, options
 }
 
 async function requireFact(db: Queryable, factUuid: string, lock = false): Promise<FactRecord> {
+  // A lookup, not validation: a non-UUID names no fact (404), and Postgres's uuid cast would refuse it.
   const uuid = uuidSchema.safeParse(factUuid);
   if (!uuid.success) throw notFound(`fact ${JSON.stringify(factUuid)}`);
   const query = selectFacts(db).where(and(eq(facts.uuid, uuid.data.toLowerCase()), isNull(facts.deletedAt)));
