@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase, queryRows } from "@/db/client";
-import { MAX_DOCUMENTS_PER_CALL } from "@/server/schemas/collections";
+import {
+  addDocumentsInput,
+  createCollectionInput,
+  documentSearchInput,
+  MAX_DOCUMENTS_PER_CALL,
+} from "@/server/schemas/collections";
 import { createCollection, createIndex } from "@/server/services/collections";
 import { searchDocuments } from "@/server/services/documentSearch";
 import { addDocuments } from "@/server/services/documents";
@@ -79,7 +84,11 @@ async function timeSearches(
   const answers: string[][] = [];
   for (const query of queries) {
     const started = performance.now();
-    const { results } = await searchDocuments(database.db, "bench", { embedding: query, limit: 10 });
+    const { results } = await searchDocuments(
+      database.db,
+      "bench",
+      documentSearchInput.parse({ embedding: query, limit: 10 }),
+    );
     latencies.push(performance.now() - started);
     answers.push(results.map((document) => document.uuid));
   }
@@ -99,7 +108,10 @@ async function benchEngine(
   const { log } = options;
   const engine = await vectorEngine(database.db);
   log(`${label}: ${engine}; adding ${options.documents.toLocaleString("en-US")} documents`);
-  await createCollection(database.db, { name: "bench", embedding_dimensions: options.dimensions });
+  await createCollection(
+    database.db,
+    createCollectionInput.parse({ name: "bench", embedding_dimensions: options.dimensions }),
+  );
 
   const started = performance.now();
   for (let offset = 0; offset < options.documents; offset += MAX_DOCUMENTS_PER_CALL) {
@@ -110,7 +122,7 @@ async function benchEngine(
       metadata: { shard: (offset + index) % 10 },
       embedding,
     }));
-    await addDocuments(database.db, "bench", batch);
+    await addDocuments(database.db, "bench", addDocumentsInput.parse(batch));
     if ((offset / MAX_DOCUMENTS_PER_CALL) % 100 === 99) {
       log(
         `  ${(offset + count).toLocaleString("en-US")} added, ${Math.round((offset + count) / ((performance.now() - started) / 1000))}/s`,

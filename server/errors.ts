@@ -1,4 +1,5 @@
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+// Only ZodError instances: a parse that failed at an edge is the caller's fault (INVALID).
 import { ZodError } from "zod";
 import { config } from "./config";
 

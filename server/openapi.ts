@@ -2,11 +2,10 @@
  * The OpenAPI 3.1 document of Engram's Zep-compatible REST API, served at `GET /api/openapi.json`.
  * It is built from the route table and the same zod schemas the handlers and tRPC use.
  */
-import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import packageJson from "../package.json";
-import { pathParams, versionedPath, type ZepVersion, zepRoutes } from "./rest/routes";
-import { errorBodySchema, okJson, okText } from "./schemas/zepQueries";
+import { versionedPath, type ZepVersion, zepRoutes } from "./rest/routes";
+import { errorBodySchema, okJson, okText, pathParamsSchema } from "./schemas/zepQueries";
 
 const versions: ZepVersion[] = ["v1", "v2"];
 
@@ -14,12 +13,6 @@ const errorResponse = (description: string) => ({
   description,
   content: { "application/json": { schema: errorBodySchema } },
 });
-
-function pathSchema(path: string) {
-  const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
-  if (names.length === 0) return undefined;
-  return Object.fromEntries(names.map((name) => [name, pathParams[name]!])) as Record<string, z.ZodType>;
-}
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
@@ -29,14 +22,14 @@ export function openApiDocument() {
   for (const version of versions) {
     for (const route of zepRoutes) {
       const path = `/api/${version}${versionedPath(route, version)}`;
-      const params = pathSchema(route.path);
+      const params = pathParamsSchema(route.path);
       const operation: ZodOpenApiOperationObject = {
         operationId: `${version}_${route.method.toLowerCase()}_${route.path.replace(/[{}]/g, "").replace(/\W+/g, "_")}`,
         summary: route.summary,
         tags: [`${version} ${route.tag}`],
         security: [{ bearer: [] }, { apiKey: [] }],
         requestParams: {
-          ...(params && { path: z.object(params) }),
+          ...(params && { path: params }),
           ...(route.query && { query: route.query }),
         },
         ...(route.body && {

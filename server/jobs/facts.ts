@@ -2,8 +2,9 @@ import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { type FactRow, factExtraction, facts, messages, sessions, users } from "@/db/schema";
 import type { Embedder } from "../providers/embeddings";
-import type { FactExtractor, FactOperation } from "../providers/facts";
+import type { FactExtractor } from "../providers/facts";
 import { ProviderError } from "../providers/llm";
+import type { FactOperation } from "../schemas/providers";
 import {
   closeFact,
   type FactOwner,

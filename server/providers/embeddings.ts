@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { type Config, config } from "../config";
+import { embeddingsReply } from "../schemas/providers";
 import { type EndpointOptions, ProviderError, postJson } from "./llm";
 
 /** Turns texts into unit-length vectors, so that cosine similarity is a dot product. */
@@ -18,12 +18,6 @@ export interface OpenAiEmbedderOptions extends EndpointOptions {
 
 // Embedding models take ~8k tokens; the start of a very long text stands for it.
 const maxInputChars = 24_000;
-
-const embeddingsReply = z.object({
-  data: z.array(
-    z.object({ index: z.number().int().min(0).optional(), embedding: z.array(z.number()).min(1) }),
-  ),
-});
 
 /** Scales a vector to unit length; a zero or non-finite vector is refused. */
 export function normalize(vector: number[]): number[] {

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { type Config, config } from "../config";
+import { extractionReplySchema, type FactOperation, factsChatCompletionReply } from "../schemas/providers";
 import { type EndpointOptions, ProviderError, postJson } from "./llm";
 import { summarizerKind } from "./summarizer";
 
@@ -23,29 +23,6 @@ export interface ExtractInput {
   /** The user's or session's guidance on what makes a fact important. */
   ratingInstruction?: string;
 }
-
-const ids = z.array(z.string().min(1).max(20)).max(100);
-
-/** What the model may propose; anything else is refused whole. */
-export const factOperationSchema = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("add"),
-    fact: z.string().trim().min(1).max(2_000),
-    rating: z.number().min(0).max(1),
-    sources: ids.min(1),
-  }),
-  z.object({ type: z.literal("restate"), fact_id: z.string().min(1).max(20), sources: ids.min(1) }),
-  z.object({
-    type: z.literal("invalidate"),
-    fact_id: z.string().min(1).max(20),
-    sources: ids.default([]),
-    /** The sentence of the fact added in its place, if any. */
-    replaced_by: z.string().max(2_000).optional(),
-  }),
-]);
-export type FactOperation = z.infer<typeof factOperationSchema>;
-
-export const extractionReplySchema = z.object({ operations: z.array(factOperationSchema).max(200) });
 
 export interface FactExtractor {
   readonly name: string;
@@ -82,10 +59,6 @@ function render(input: ExtractInput): string {
     .replace("{{rating_instruction}}", () => instruction);
 }
 
-const chatReply = z.object({
-  choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1),
-});
-
 /** The model's text as operations; anything that is not exactly that is the provider's failure. */
 export function parseOperations(content: string, what = "the fact extractor"): FactOperation[] {
   // Models often wrap JSON in a Markdown fence despite being asked not to.
@@ -119,7 +92,7 @@ export function openAiFactExtractor(options: OpenAiFactExtractorOptions): FactEx
   return {
     name: `openai:${options.model}`,
     async extract(input) {
-      const reply = chatReply.safeParse(
+      const reply = factsChatCompletionReply.safeParse(
         await postJson(
           options,
           "chat/completions",

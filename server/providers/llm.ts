@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { chatCompletionReply } from "../schemas/providers";
 import { countTokens } from "./tokenizer";
 
 /** Where an OpenAI-compatible API lives (OpenAI, Azure, Ollama, vLLM...). */
@@ -64,11 +64,6 @@ export interface ChatMessage {
   content: string;
 }
 
-const chatReply = z.object({
-  choices: z.array(z.object({ message: z.object({ content: z.string().min(1) }) })).min(1),
-  usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number() }).optional(),
-});
-
 /** Tokens one call spent, as the endpoint reported them (or as counted here when it did not). */
 export interface ChatUsage {
   promptTokens: number;
@@ -83,7 +78,7 @@ export async function chatCompletion(
   onUsage?: (usage: ChatUsage) => void,
 ): Promise<string> {
   const what = "the summarizer endpoint";
-  const reply = chatReply.safeParse(
+  const reply = chatCompletionReply.safeParse(
     await postJson(
       endpoint,
       "chat/completions",

@@ -1,20 +1,24 @@
-import { z } from "zod";
 import { invalid } from "../errors";
 import {
   addDocumentsInput,
+  addedDocumentUuidsSchema,
   batchUpdateDocumentsInput,
   type Collection,
-  collectionSchema,
-  createCollectionInput,
+  createCollectionBody,
   documentSchema,
+  documentSearchBody,
   documentSearchInput,
   documentSearchResultSchema,
+  documentsSchema,
   documentUuidsInput,
   getDocumentsInput,
   updateCollectionInput,
   updateDocumentInput,
+  type ZepCollection,
+  zepCollectionSchema,
+  zepCollectionsSchema,
 } from "../schemas/collections";
-import { searchQuery } from "../schemas/zepQueries";
+import { indexCreateQuery, searchQuery } from "../schemas/zepQueries";
 import * as collections from "../services/collections";
 import * as documentSearch from "../services/documentSearch";
 import * as documents from "../services/documents";
@@ -23,22 +27,10 @@ import type { ZepRoute } from "./routes";
 const ok = { status: 200, text: "OK" } as const;
 
 /** Zep v0.x clients read a fetched collection's dimension and auto-embedding under these camelCase names. */
-const zepCollection = (collection: Collection) => ({
+const zepCollection = (collection: Collection): ZepCollection => ({
   ...collection,
   embeddingDimensions: collection.embedding_dimensions,
   isAutoEmbedded: collection.is_auto_embedded,
-});
-
-const collectionReply = collectionSchema.extend({
-  embeddingDimensions: z.number().int(),
-  isAutoEmbedded: z.boolean(),
-});
-
-const createBody = createCollectionInput.partial({ name: true });
-
-/** `index/create?force=true`: Engram builds the index whatever the collection's size. */
-const indexQuery = z.object({
-  force: z.enum(["true", "false"], { error: "force must be true or false" }).optional(),
 });
 
 /**
@@ -51,7 +43,7 @@ export const collectionRoutes: ZepRoute[] = [
     path: "/collections",
     summary: "Every document collection, by name, with document counts",
     tag: "collections",
-    reply: { status: 200, schema: z.array(collectionReply) },
+    reply: { status: 200, schema: zepCollectionsSchema },
     handle: async ({ db }) => (await collections.listCollections(db)).map(zepCollection),
   },
   {
@@ -59,7 +51,7 @@ export const collectionRoutes: ZepRoute[] = [
     path: "/collection",
     summary: "The same list where zep-js 2.0.0-rc.4 asks for it (`/collection` under v2)",
     tag: "collections",
-    reply: { status: 200, schema: z.array(collectionReply) },
+    reply: { status: 200, schema: zepCollectionsSchema },
     handle: async ({ db }) => (await collections.listCollections(db)).map(zepCollection),
   },
   {
@@ -68,10 +60,10 @@ export const collectionRoutes: ZepRoute[] = [
     summary:
       "Create a collection with fixed embedding dimensions; auto-embedded needs ENGRAM_EMBEDDINGS_BASE_URL",
     tag: "collections",
-    body: createBody,
-    reply: { status: 201, schema: collectionReply },
+    body: createCollectionBody,
+    reply: { status: 201, schema: zepCollectionSchema },
     handle: async ({ db, params, body }) => {
-      const input = createBody.parse(await body());
+      const input = createCollectionBody.parse(await body());
       if (input.name !== undefined && input.name !== params.collectionName) {
         throw invalid(
           `the body names collection ${JSON.stringify(input.name)}, the path ${params.collectionName}`,
@@ -87,7 +79,7 @@ export const collectionRoutes: ZepRoute[] = [
     path: "/collections/{collectionName}",
     summary: "Get a collection with its document counts",
     tag: "collections",
-    reply: { status: 200, schema: collectionReply },
+    reply: { status: 200, schema: zepCollectionSchema },
     handle: async ({ db, params }) =>
       zepCollection(await collections.getCollection(db, params.collectionName!)),
   },
@@ -97,7 +89,7 @@ export const collectionRoutes: ZepRoute[] = [
     summary: "Update a collection's description; metadata is deep-merged",
     tag: "collections",
     body: updateCollectionInput,
-    reply: { status: 200, schema: collectionReply },
+    reply: { status: 200, schema: zepCollectionSchema },
     handle: async ({ db, params, body }) =>
       zepCollection(
         await collections.updateCollection(
@@ -120,10 +112,10 @@ export const collectionRoutes: ZepRoute[] = [
     path: "/collections/{collectionName}/index/create",
     summary: "Index the collection: an HNSW index where pgvector is installed (search is exact elsewhere)",
     tag: "collections",
-    query: indexQuery,
-    reply: { status: 200, schema: collectionReply },
+    query: indexCreateQuery,
+    reply: { status: 200, schema: zepCollectionSchema },
     handle: async ({ db, params, query }) => {
-      indexQuery.parse(query);
+      indexCreateQuery.parse(query);
       return zepCollection(await collections.createIndex(db, params.collectionName!));
     },
   },
@@ -133,7 +125,7 @@ export const collectionRoutes: ZepRoute[] = [
     summary: "Add up to 1000 documents (a JSON array); answers their uuids in order",
     tag: "documents",
     body: addDocumentsInput,
-    reply: { status: 200, schema: z.array(z.string()) },
+    reply: { status: 200, schema: addedDocumentUuidsSchema },
     handle: async ({ db, params, json }) =>
       documents.addDocuments(db, params.collectionName!, addDocumentsInput.parse(await json())),
   },
@@ -143,7 +135,7 @@ export const collectionRoutes: ZepRoute[] = [
     summary: "Documents by uuids and/or document_ids",
     tag: "documents",
     body: getDocumentsInput,
-    reply: { status: 200, schema: z.array(documentSchema) },
+    reply: { status: 200, schema: documentsSchema },
     handle: async ({ db, params, body }) =>
       documents.getDocuments(db, params.collectionName!, getDocumentsInput.parse(await body())),
   },
@@ -196,7 +188,7 @@ export const collectionRoutes: ZepRoute[] = [
       "Update documents (a JSON array of {uuid, document_id?, metadata?}); one unknown uuid and none changes",
     tag: "documents",
     body: batchUpdateDocumentsInput,
-    reply: { status: 200, schema: z.array(documentSchema) },
+    reply: { status: 200, schema: documentsSchema },
     handle: async ({ db, params, json }) =>
       documents.updateDocuments(db, params.collectionName!, batchUpdateDocumentsInput.parse(await json())),
   },
@@ -207,12 +199,12 @@ export const collectionRoutes: ZepRoute[] = [
       "Search by text (embedded by the provider), by embedding and/or by metadata where filter; similarity or mmr",
     tag: "documents",
     query: searchQuery,
-    body: documentSearchInput.omit({ limit: true }),
+    body: documentSearchBody,
     reply: { status: 200, schema: documentSearchResultSchema },
     handle: async ({ db, params, query, body }) => {
       const { limit } = searchQuery.parse(query);
-      const payload = documentSearchInput.omit({ limit: true }).parse(await body());
-      return documentSearch.searchDocuments(db, params.collectionName!, { ...payload, limit });
+      const input = documentSearchInput.parse({ ...(await body()), limit });
+      return documentSearch.searchDocuments(db, params.collectionName!, input);
     },
   },
 ];

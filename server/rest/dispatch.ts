@@ -4,6 +4,7 @@ import { config } from "../config";
 import { db } from "../db";
 import { withinRequestDeadline } from "../deadline";
 import { AppError } from "../errors";
+import { pathParams } from "../schemas/zepQueries";
 import { authenticateApiKey } from "../services/apiKeys";
 import {
   errorReply,
@@ -15,14 +16,7 @@ import {
   send,
   textReply,
 } from "./http";
-import {
-  pathParams,
-  unsupportedPaths,
-  versionedPath,
-  type ZepRoute,
-  type ZepVersion,
-  zepRoutes,
-} from "./routes";
+import { unsupportedPaths, versionedPath, type ZepRoute, type ZepVersion, zepRoutes } from "./routes";
 
 /** A route's path split once: literal segments, and `{name}` parameters as their name. */
 interface CompiledRoute {

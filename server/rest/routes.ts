@@ -1,15 +1,21 @@
-import { z } from "zod";
+// Types only: the route table holds schemas from server/schemas.
+import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { collectionNameSchema } from "../schemas/collections";
-import { sessionIdSchema, userIdSchema, uuidSchema } from "../schemas/common";
 import { enrichmentStatusSchema } from "../schemas/enrichment";
-import { addFactInput, factResponseSchema, factsResponseSchema } from "../schemas/facts";
+import {
+  addFactInput,
+  factResponseSchema,
+  factsResponseSchema,
+  type ListFactsOptions,
+  listFactsOptions,
+} from "../schemas/facts";
 import { addMemoryInput, memorySchema } from "../schemas/memory";
 import { messagePageSchema, messageSchema, updateMessageInput } from "../schemas/messages";
 import {
   searchPayloadSchema,
-  searchResultSchema,
+  searchResultsSchema,
   sessionScopedSearchInput,
+  sessionSearchBody,
   sessionSearchInput,
   sessionSearchResponseSchema,
 } from "../schemas/search";
@@ -17,6 +23,7 @@ import {
   createSessionInput,
   sessionListSchema,
   sessionSchema,
+  sessionsSchema,
   updateSessionInput,
 } from "../schemas/sessions";
 import {
@@ -25,12 +32,14 @@ import {
   updateUserInput,
   userListSchema,
   userSchema,
+  usersSchema,
 } from "../schemas/users";
 import {
   factListQuery,
   keysetPageQuery,
   memoryQuery,
   messagePageQuery,
+  okText,
   searchQuery,
   sessionsOrderedQuery,
   usersOrderedQuery,
@@ -84,16 +93,6 @@ export interface ZepRoute {
   handle(context: RouteContext): Promise<unknown>;
 }
 
-/** Path parameters and the schema each is checked with before any service runs. */
-export const pathParams: Record<string, z.ZodType<string>> = {
-  userId: userIdSchema,
-  sessionId: sessionIdSchema,
-  messageUuid: z.string().max(100, "message uuid is too long"),
-  collectionName: collectionNameSchema,
-  documentUuid: uuidSchema,
-  factUuid: z.string().max(100, "fact uuid is too long"),
-};
-
 const ok = { status: 200, text: "OK" } as const;
 
 export const zepRoutes: ZepRoute[] = [
@@ -113,7 +112,7 @@ export const zepRoutes: ZepRoute[] = [
     summary: "List users in creation order; cursor is the id of the last user of the previous page",
     tag: "users",
     query: keysetPageQuery,
-    reply: { status: 200, schema: z.array(userSchema) },
+    reply: { status: 200, schema: usersSchema },
     handle: ({ db, query }) => users.listUsers(db, keysetPageQuery.parse(query)),
   },
   {
@@ -147,7 +146,7 @@ export const zepRoutes: ZepRoute[] = [
     path: "/users/{userId}/sessions",
     summary: "A user's sessions",
     tag: "users",
-    reply: { status: 200, schema: z.array(sessionSchema) },
+    reply: { status: 200, schema: sessionsSchema },
     handle: ({ db, params }) => users.listUserSessions(db, params.userId!),
   },
   {
@@ -166,7 +165,7 @@ export const zepRoutes: ZepRoute[] = [
     summary: "List sessions in creation order; cursor is the id of the last session of the previous page",
     tag: "sessions",
     query: keysetPageQuery,
-    reply: { status: 200, schema: z.array(sessionSchema) },
+    reply: { status: 200, schema: sessionsSchema },
     handle: ({ db, query }) => sessions.listSessions(db, keysetPageQuery.parse(query)),
   },
   {
@@ -283,7 +282,7 @@ export const zepRoutes: ZepRoute[] = [
     tag: "search",
     query: searchQuery,
     body: searchPayloadSchema,
-    reply: { status: 200, schema: z.array(searchResultSchema) },
+    reply: { status: 200, schema: searchResultsSchema },
     handle: async ({ db, params, query, body }) => {
       const { limit } = searchQuery.parse(query);
       const input = { ...(await body()), sessionId: params.sessionId!, limit };
@@ -325,12 +324,11 @@ export const zepRoutes: ZepRoute[] = [
       "Search messages or summaries across sessions: by session_ids, by user_id, or everywhere (Zep CE)",
     tag: "search",
     query: searchQuery,
-    body: sessionSearchInput.omit({ limit: true }),
+    body: sessionSearchBody,
     reply: { status: 200, schema: sessionSearchResponseSchema },
     handle: async ({ db, query, body }) => {
       const { limit } = searchQuery.parse(query);
-      const payload = sessionSearchInput.omit({ limit: true }).parse(await body());
-      return sessionSearch.searchSessions(db, { ...payload, limit });
+      return sessionSearch.searchSessions(db, sessionSearchInput.parse({ ...(await body()), limit }));
     },
   },
   {
@@ -345,20 +343,21 @@ export const zepRoutes: ZepRoute[] = [
   ...factRoutes(),
 ];
 
-function factListOptions(query: Record<string, string>) {
+function factListOptions(query: Record<string, string>): ListFactsOptions {
   const options = factListQuery.parse(query);
-  return {
+  // Zep's names as the service's options, then the defaults.
+  return listFactsOptions.parse({
     asOf: options.as_of,
     minRating: options.minRating ?? options.min_rating,
     includeInvalid: options.include_invalid,
     limit: options.limit,
-  };
+  });
 }
 
 /** Zep CE's fact routes, plus adding a fact by hand. */
 function factRoutes(): ZepRoute[] {
   // zep-js 2.0.2 reads this reply as a JSON string.
-  const jsonOk = { status: 200, schema: z.literal("OK") } as const;
+  const jsonOk = { status: 200, schema: okText } as const;
   return [
     {
       method: "GET",

@@ -73,6 +73,10 @@ export const accountSchema = z.object({
   disabled_at: z.string().nullable(),
 });
 export type Account = z.infer<typeof accountSchema>;
+export const accountsSchema = z.array(accountSchema);
+
+/** Whether the first-run page should create the first admin; nothing else. */
+export const setupStatusSchema = z.object({ needs_setup: z.boolean() });
 
 export const meSchema = z.object({ id: z.number().int(), email: z.string(), role: accountRoleSchema });
 

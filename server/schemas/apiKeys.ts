@@ -20,5 +20,6 @@ export const apiKeySchema = z.object({
   revoked_at: z.string().nullable(),
 });
 export type ApiKey = z.infer<typeof apiKeySchema>;
+export const apiKeysSchema = z.array(apiKeySchema);
 
 export const createdApiKeySchema = z.object({ key: z.string(), apiKey: apiKeySchema });

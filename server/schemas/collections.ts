@@ -45,6 +45,15 @@ export const collectionSchema = z.object({
   updated_at: timestampSchema,
 });
 export type Collection = z.infer<typeof collectionSchema>;
+export const collectionsSchema = z.array(collectionSchema);
+
+/** A collection as Zep v0.x clients read it: its dimension and auto-embedding under camelCase names too. */
+export const zepCollectionSchema = collectionSchema.extend({
+  embeddingDimensions: z.number().int(),
+  isAutoEmbedded: z.boolean(),
+});
+export type ZepCollection = z.infer<typeof zepCollectionSchema>;
+export const zepCollectionsSchema = z.array(zepCollectionSchema);
 
 export const createCollectionInput = z.object({
   name: collectionNameSchema,
@@ -54,6 +63,9 @@ export const createCollectionInput = z.object({
   is_auto_embedded: z.boolean({ error: "is_auto_embedded must be true or false" }).nullish(),
 });
 export type CreateCollectionInput = z.infer<typeof createCollectionInput>;
+
+/** Zep's `POST /collections/{name}` body: the name may be left out, as the path gives it. */
+export const createCollectionBody = createCollectionInput.partial({ name: true });
 
 /** Description replaced when given; metadata deep-merged. */
 export const updateCollectionInput = z.object({
@@ -99,6 +111,7 @@ export const batchUpdateDocumentsInput = z
   .array(updateDocumentInput.extend({ uuid: uuidSchema }), { error: "send a JSON array of document updates" })
   .min(1, "send at least one document update")
   .max(MAX_DOCUMENTS_PER_CALL, `at most ${MAX_DOCUMENTS_PER_CALL} documents per call`);
+export type BatchUpdateDocumentsInput = z.infer<typeof batchUpdateDocumentsInput>;
 
 export const documentUuidsInput = z
   .array(uuidSchema, { error: "send a JSON array of document uuids" })
@@ -132,6 +145,10 @@ export const documentSchema = z.object({
   score: z.number().optional(),
 });
 export type DocumentOut = z.infer<typeof documentSchema>;
+export const documentsSchema = z.array(documentSchema);
+
+/** The uuids of added documents, in the order they were sent. */
+export const addedDocumentUuidsSchema = z.array(z.string());
 
 /** Search a collection by text (auto-embedded collections), by embedding, and/or by metadata. */
 export const documentSearchInput = z.object({
@@ -148,7 +165,10 @@ export const documentSearchInput = z.object({
     .nullish(),
   limit: limitSchema.default(10),
 });
-export type DocumentSearchInput = z.input<typeof documentSearchInput>;
+export type DocumentSearchInput = z.output<typeof documentSearchInput>;
+
+/** The body of Zep's `POST /collections/{name}/search`: its limit comes in the query string. */
+export const documentSearchBody = documentSearchInput.omit({ limit: true });
 
 export const documentSearchResultSchema = z.object({
   results: z.array(documentSchema),
@@ -166,6 +186,12 @@ export type VectorSearchStatus = z.infer<typeof vectorSearchStatusSchema>;
 
 /** tRPC: a collection by name, and the shapes its procedures take. */
 export const collectionRef = z.object({ name: collectionNameSchema });
+export const updateCollectionRequest = collectionRef.extend({ patch: updateCollectionInput });
+export const getDocumentsRequest = collectionRef.extend({ which: getDocumentsInput });
+export const addDocumentsRequest = collectionRef.extend({ documents: addDocumentsInput });
+export const updateDocumentsRequest = collectionRef.extend({ updates: batchUpdateDocumentsInput });
+export const deleteDocumentsRequest = collectionRef.extend({ uuids: documentUuidsInput });
+export const searchDocumentsRequest = collectionRef.extend({ query: documentSearchInput });
 
 export const listDocumentsInput = collectionRef.extend({
   limit: limitSchema.default(50),

@@ -27,6 +27,10 @@ export const callerId = (label: string) =>
 export const sessionIdSchema = callerId("session_id");
 export const userIdSchema = callerId("user_id");
 
+/** tRPC: a session, or a user, by the caller's id. */
+export const sessionRef = z.object({ sessionId: sessionIdSchema });
+export const userRef = z.object({ userId: userIdSchema });
+
 /** Deeper metadata than this is refused: serializing and merging it would exhaust the stack. */
 export const MAX_METADATA_DEPTH = 100;
 

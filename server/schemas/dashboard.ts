@@ -26,6 +26,7 @@ export const summaryRangeSchema = summarySchema.extend({
   new_from: messageRefSchema.nullable(),
 });
 export type SummaryRange = z.infer<typeof summaryRangeSchema>;
+export const summaryRangesSchema = z.array(summaryRangeSchema);
 
 export const promptPreviewInput = getMemoryOptions
   .pick({ lastn: true, memoryType: true })
@@ -129,3 +130,9 @@ export const overviewSchema = z.object({
 });
 export type Overview = z.infer<typeof overviewSchema>;
 export type OverviewInput = z.output<typeof overviewInput>;
+
+/** Whether `ENGRAM_API_KEY` is set (never the key itself). */
+export const environmentApiKeySchema = z.object({ configured: z.boolean() });
+
+/** Every configuration variable as the settings page shows it, secrets only as set or not set. */
+export const configurationSchema = z.array(z.object({ name: z.string(), value: z.string() }));

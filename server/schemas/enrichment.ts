@@ -51,3 +51,4 @@ export const enrichmentFailureSchema = enrichmentStatusSchema.pick({
   last_error_at: true,
   next_attempt_at: true,
 });
+export const enrichmentFailuresSchema = z.array(enrichmentFailureSchema);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { factEndings, factOrigins } from "@/db/schema";
-import { limitSchema, storableText, timestampSchema, uuidSchema } from "./common";
+import { limitSchema, sessionRef, storableText, timestampSchema, userRef, uuidSchema } from "./common";
 
 /** A fact on the wire: Zep's `uuid`, `fact`, `rating`, `created_at`, plus validity and provenance. */
 export const factSchema = z
@@ -28,6 +28,7 @@ export const factSchema = z
   })
   .meta({ id: "Fact" });
 export type Fact = z.infer<typeof factSchema>;
+export const factsSchema = z.array(factSchema);
 
 export const factText = storableText("fact").pipe(
   z.string().trim().min(1, "fact must not be empty").max(2_000, "fact must be at most 2000 characters"),
@@ -84,7 +85,7 @@ export const listFactsOptions = z.object({
   includeInvalid: booleanFlag("include_invalid").optional(),
   limit: limitSchema.default(1000),
 });
-export type ListFactsOptions = z.input<typeof listFactsOptions>;
+export type ListFactsOptions = z.output<typeof listFactsOptions>;
 
 export const addFactInput = z.object({
   fact: factText,
@@ -92,12 +93,12 @@ export const addFactInput = z.object({
   pinned: z.boolean().default(false),
   source_message_uuids: z.array(uuidSchema).max(100).default([]),
 });
-export type AddFactInput = z.input<typeof addFactInput>;
+export type AddFactInput = z.output<typeof addFactInput>;
 
 export const editFactInput = z
   .object({ fact: factText.optional(), rating: ratingSchema.optional() })
   .refine((edit) => edit.fact !== undefined || edit.rating !== undefined, "give fact or rating");
-export type EditFactInput = z.input<typeof editFactInput>;
+export type EditFactInput = z.output<typeof editFactInput>;
 
 export const factChangeSchema = z.object({
   id: z.number().int(),
@@ -129,3 +130,24 @@ export const factExtractionStatusSchema = z.object({
   off_reason: z.string().nullable(),
 });
 export type FactExtractionStatus = z.infer<typeof factExtractionStatusSchema>;
+
+/** tRPC: a fact by its uuid (one that is not a UUID is not found), and what its procedures take. */
+export const factRef = z.object({ uuid: z.string().max(100) });
+export const listUserFactsRequest = userRef.extend(listFactsOptions.shape);
+export const listSessionFactsRequest = sessionRef.extend(listFactsOptions.shape);
+export const addUserFactRequest = userRef.extend(addFactInput.shape);
+export const addSessionFactRequest = sessionRef.extend(addFactInput.shape);
+export const editFactRequest = factRef.extend({ patch: editFactInput });
+export const pinFactRequest = factRef.extend({ pinned: z.boolean() });
+
+/** tRPC: the messages facts came from, with their sessions, for links. */
+export const sourceMessagesInput = z.object({ uuids: z.array(uuidSchema).max(100) });
+export const sourceMessagesSchema = z.array(
+  z.object({
+    uuid: z.string(),
+    session_id: z.string(),
+    role: z.string(),
+    content: z.string(),
+    created_at: z.string(),
+  }),
+);

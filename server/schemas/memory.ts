@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { config } from "../config";
-import { metadataSchema, storableText, timestampSchema, uuidSchema } from "./common";
+import { metadataSchema, sessionRef, storableText, timestampSchema, uuidSchema } from "./common";
 import { factSchema, ratingSchema } from "./facts";
 import { messageInput, messageSchema } from "./messages";
 import { memoryTypeSchema } from "./sessions";
@@ -14,6 +14,7 @@ export const summarySchema = z.object({
   token_count: z.number().int(),
 });
 export type Summary = z.infer<typeof summarySchema>;
+export const summariesSchema = z.array(summarySchema);
 
 export const addMemoryInput = z.object({
   messages: z
@@ -33,6 +34,15 @@ export const addMemoryInput = z.object({
     }),
 });
 export type AddMemoryInput = z.infer<typeof addMemoryInput>;
+
+export const addMemoryResultSchema = z.object({
+  session_id: z.string(),
+  /** Messages stored by this call; re-sent uuids are not counted. */
+  added: z.number().int(),
+  /** Uuids of the batch, in order, whether newly stored or already there. */
+  message_uuids: z.array(z.string()),
+});
+export type AddMemoryResult = z.infer<typeof addMemoryResultSchema>;
 
 const lastnSchema = z.coerce
   .number({ error: "lastn must be a number" })
@@ -84,3 +94,8 @@ export const addSummaryInput = z.object({
   metadata: metadataSchema.nullish(),
 });
 export type AddSummaryInput = z.infer<typeof addSummaryInput>;
+
+/** tRPC: a session's memory to add or read, and a summary to add. */
+export const addMemoryRequest = sessionRef.extend(addMemoryInput.shape);
+export const getMemoryRequest = sessionRef.extend(getMemoryOptions.shape);
+export const addSummaryRequest = sessionRef.extend(addSummaryInput.shape);

@@ -6,6 +6,7 @@ import {
   metadataPatchInput,
   metadataSchema,
   sessionIdSchema,
+  sessionRef,
   storableText,
   timestampSchema,
   uuidSchema,
@@ -119,3 +120,8 @@ export const transcriptMatchPageSchema = z.object({
   next_cursor: z.number().int().nullable(),
 });
 export type TranscriptMatchPage = z.infer<typeof transcriptMatchPageSchema>;
+
+/** tRPC: a session's messages page by page; a message by its session and uuid, and its annotation. */
+export const listMessagesRequest = listMessagesInput.extend({ sessionId: sessionIdSchema });
+export const messageRef = sessionRef.extend({ uuid: z.string() });
+export const updateMessageRequest = messageRef.extend({ patch: updateMessageInput });

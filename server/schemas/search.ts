@@ -107,6 +107,7 @@ export const searchResultSchema = z.object({
   score: z.number(),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
+export const searchResultsSchema = z.array(searchResultSchema);
 
 /**
  * Zep CE's `POST /sessions/search`: across the sessions named in `session_ids`, one user's
@@ -131,7 +132,10 @@ export const sessionSearchInput = z.object({
   user_id: userIdSchema.nullish(),
   limit: limitSchema.default(10),
 });
-export type SessionSearchInput = z.input<typeof sessionSearchInput>;
+export type SessionSearchInput = z.output<typeof sessionSearchInput>;
+
+/** The body of `POST /sessions/search`: its limit comes in the query string. */
+export const sessionSearchBody = sessionSearchInput.omit({ limit: true });
 
 export const sessionSearchResultSchema = z.object({
   fact: factSchema.optional(),

@@ -7,6 +7,7 @@ import {
   pageNumberSchema,
   pageSizeSchema,
   sessionIdSchema,
+  sessionRef,
   timestampSchema,
   userIdSchema,
   uuidSchema,
@@ -33,6 +34,7 @@ export const sessionSchema = z.object({
   updated_at: timestampSchema,
 });
 export type Session = z.infer<typeof sessionSchema>;
+export const sessionsSchema = z.array(sessionSchema);
 
 export const createSessionInput = z.object({
   session_id: sessionIdSchema,
@@ -86,3 +88,7 @@ export const setSessionUserInput = z.object({
   user_id: userIdSchema.nullable(),
 });
 export type SetSessionUserInput = z.infer<typeof setSessionUserInput>;
+
+/** tRPC: a session's update, and its annotation (metadata only, open to support accounts). */
+export const updateSessionRequest = sessionRef.extend({ patch: updateSessionInput });
+export const annotateSessionRequest = sessionRef.extend({ patch: metadataPatchInput });

@@ -8,6 +8,7 @@ import {
   storableText,
   timestampSchema,
   userIdSchema,
+  userRef,
   uuidSchema,
 } from "./common";
 import { factRatingInstructionSchema } from "./facts";
@@ -28,6 +29,7 @@ export const userSchema = z.object({
   updated_at: timestampSchema,
 });
 export type User = z.infer<typeof userSchema>;
+export const usersSchema = z.array(userSchema);
 
 export const createUserInput = z.object({
   user_id: userIdSchema,
@@ -64,3 +66,7 @@ export const userListSchema = z.object({
   row_count: z.number().int(),
 });
 export type UserList = z.infer<typeof userListSchema>;
+
+/** tRPC: a user's update, and its annotation (metadata only, open to support accounts). */
+export const updateUserRequest = userRef.extend({ patch: updateUserInput });
+export const annotateUserRequest = userRef.extend({ patch: metadataPatchInput });

@@ -1,10 +1,35 @@
 import { z } from "zod";
-import { limitSchema, pageNumberSchema, pageSizeSchema } from "./common";
+import { collectionNameSchema } from "./collections";
+import {
+  limitSchema,
+  pageNumberSchema,
+  pageSizeSchema,
+  sessionIdSchema,
+  userIdSchema,
+  uuidSchema,
+} from "./common";
 import { listFactsOptions } from "./facts";
 import { getMemoryOptions } from "./memory";
 import { listSessionsOrderedInput, memoryTypeSchema } from "./sessions";
 
-/** Query strings of Zep's REST API, with errors that name the parameter as the caller wrote it. */
+/** Zep's REST API: path parameters and query strings, with errors that name them as the caller wrote them. */
+
+/** Path parameters and the schema each is checked with before any service runs. */
+export const pathParams: Record<string, z.ZodType<string>> = {
+  userId: userIdSchema,
+  sessionId: sessionIdSchema,
+  messageUuid: z.string().max(100, "message uuid is too long"),
+  collectionName: collectionNameSchema,
+  documentUuid: uuidSchema,
+  factUuid: z.string().max(100, "fact uuid is too long"),
+};
+
+/** The `{name}` parameters of an OpenAPI-style path as one object, or undefined when it has none. */
+export function pathParamsSchema(path: string) {
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+  if (names.length === 0) return undefined;
+  return z.object(Object.fromEntries(names.map((name) => [name, pathParams[name]!])));
+}
 
 /** `GET /users` and `GET /sessions`: keyset paging on `id` (the `id` of the last item seen). */
 export const keysetPageQuery = z.object({
@@ -39,6 +64,11 @@ export const memoryQuery = z.object({
 });
 
 export const searchQuery = z.object({ limit: limitSchema.optional() });
+
+/** `index/create?force=true`: Engram builds the index whatever the collection's size. */
+export const indexCreateQuery = z.object({
+  force: z.enum(["true", "false"], { error: "force must be true or false" }).optional(),
+});
 
 const queryBoolean = (name: string) =>
   z

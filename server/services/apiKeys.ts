@@ -48,6 +48,7 @@ export async function revokeApiKey(db: Queryable, uuid: string): Promise<ApiKey>
   const [row] = await db
     .update(apiKeys)
     .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
+    // A lookup, not validation: a non-UUID names no key (404), and Postgres's uuid cast would refuse it.
     .where(
       eq(apiKeys.uuid, uuidSchema.safeParse(uuid).success ? uuid : "00000000-0000-0000-0000-000000000000"),
     )

@@ -3,13 +3,7 @@ import type { Db, Queryable } from "@/db/client";
 import { type DocumentCollectionRow, documentCollections, documents } from "@/db/schema";
 import { AppError, invalid, notFound } from "../errors";
 import { embedderFromConfig } from "../providers/embeddings";
-import {
-  type Collection,
-  type CreateCollectionInput,
-  createCollectionInput,
-  type UpdateCollectionInput,
-  updateCollectionInput,
-} from "../schemas/collections";
+import type { Collection, CreateCollectionInput, UpdateCollectionInput } from "../schemas/collections";
 import { deepMerge } from "./metadata";
 import { createCollectionIndex, dropCollectionIndex } from "./vectorSearch";
 
@@ -81,8 +75,7 @@ async function withCounts(db: Queryable, row: DocumentCollectionRow): Promise<Co
 }
 
 /** Creates a collection; an auto-embedded one needs Engram's embeddings provider. */
-export async function createCollection(db: Db, rawInput: CreateCollectionInput): Promise<Collection> {
-  const input = createCollectionInput.parse(rawInput);
+export async function createCollection(db: Db, input: CreateCollectionInput): Promise<Collection> {
   if (input.is_auto_embedded && !embedderFromConfig()) {
     throw invalid(
       "an auto-embedded collection needs an embeddings provider: set ENGRAM_EMBEDDINGS_BASE_URL " +
@@ -120,9 +113,8 @@ export async function listCollections(db: Queryable): Promise<Collection[]> {
 export async function updateCollection(
   db: Db,
   name: string,
-  rawInput: UpdateCollectionInput,
+  input: UpdateCollectionInput,
 ): Promise<Collection> {
-  const input = updateCollectionInput.parse(rawInput);
   const updated = await db.transaction(async (tx) => {
     const [current] = await tx
       .select()

@@ -34,6 +34,7 @@ const sortColumns: Record<(typeof sessionSorts)[number], { expression: SQL; cast
   session_id: { expression: sql`${sessions.sessionId}`, cast: sql`text` },
 };
 
+/** Cursors are opaque to callers: only the service that issued one knows what it must hold. */
 function decodeCursor(cursor: string): [string, number] {
   try {
     return listCursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));

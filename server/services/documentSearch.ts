@@ -4,11 +4,7 @@ import { type DocumentCollectionRow, documents } from "@/db/schema";
 import { invalid, unavailable } from "../errors";
 import { embedderFromConfig } from "../providers/embeddings";
 import { ProviderError } from "../providers/llm";
-import {
-  type DocumentSearchInput,
-  type DocumentSearchResult,
-  documentSearchInput,
-} from "../schemas/collections";
+import type { DocumentSearchInput, DocumentSearchResult } from "../schemas/collections";
 import { requireCollection } from "./collections";
 import { maximalMarginalRelevance, unit } from "./documentRanking";
 import { checkEmbedding, toDocument } from "./documents";
@@ -26,9 +22,8 @@ const MMR_CANDIDATES_PER_RESULT = 4;
 export async function searchDocuments(
   db: Db,
   name: string,
-  rawInput: DocumentSearchInput,
+  input: DocumentSearchInput,
 ): Promise<DocumentSearchResult> {
-  const input = documentSearchInput.parse(rawInput);
   const collection = await requireCollection(db, name);
   const where = input.metadata?.where;
   const text = input.text?.trim() ?? "";

@@ -2,16 +2,12 @@ import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/client";
 import { type DocumentCollectionRow, type DocumentRow, documents } from "@/db/schema";
 import { invalid, notFound } from "../errors";
-import {
-  addDocumentsInput,
-  batchUpdateDocumentsInput,
-  type DocumentInput,
-  type DocumentOut,
-  documentUuidsInput,
-  type GetDocumentsInput,
-  getDocumentsInput,
-  type UpdateDocumentInput,
-  updateDocumentInput,
+import type {
+  BatchUpdateDocumentsInput,
+  DocumentInput,
+  DocumentOut,
+  GetDocumentsInput,
+  UpdateDocumentInput,
 } from "../schemas/collections";
 import { requireCollection } from "./collections";
 import { norm } from "./documentRanking";
@@ -62,8 +58,7 @@ function checkDocument(collection: DocumentCollectionRow, document: DocumentInpu
  * Adds documents in one statement (all or none) and answers their uuids in order. Documents of an
  * auto-embedded collection without an embedding are embedded in the background.
  */
-export async function addDocuments(db: Db, name: string, rawInput: DocumentInput[]): Promise<string[]> {
-  const input = addDocumentsInput.parse(rawInput);
+export async function addDocuments(db: Db, name: string, input: DocumentInput[]): Promise<string[]> {
   const collection = await requireCollection(db, name);
   for (const [index, document] of input.entries()) checkDocument(collection, document, index);
   const rows = await db
@@ -100,9 +95,8 @@ export async function getDocument(db: Queryable, name: string, uuid: string): Pr
 export async function getDocuments(
   db: Queryable,
   name: string,
-  rawInput: GetDocumentsInput,
+  input: GetDocumentsInput,
 ): Promise<DocumentOut[]> {
-  const input = getDocumentsInput.parse(rawInput);
   const collection = await requireCollection(db, name);
   const which: SQL[] = [];
   if (input.uuids?.length) which.push(inArray(documents.uuid, input.uuids));
@@ -161,9 +155,8 @@ export async function updateDocument(
   db: Db,
   name: string,
   uuid: string,
-  rawInput: UpdateDocumentInput,
+  input: UpdateDocumentInput,
 ): Promise<DocumentOut> {
-  const input = updateDocumentInput.parse(rawInput);
   if (input.uuid && input.uuid.toLowerCase() !== uuid.toLowerCase()) {
     throw invalid("the body's uuid differs from the document in the path");
   }
@@ -175,9 +168,8 @@ export async function updateDocument(
 export async function updateDocuments(
   db: Db,
   name: string,
-  rawInput: UpdateDocumentInput[],
+  input: BatchUpdateDocumentsInput,
 ): Promise<DocumentOut[]> {
-  const input = batchUpdateDocumentsInput.parse(rawInput);
   const collection = await requireCollection(db, name);
   const rows = await db.transaction(async (tx) => {
     const updated: DocumentRow[] = [];
@@ -192,8 +184,8 @@ export async function deleteDocument(db: Db, name: string, uuid: string): Promis
 }
 
 /** Deletes several documents at once; one unknown uuid and none is deleted. */
-export async function deleteDocuments(db: Db, name: string, rawInput: string[]): Promise<void> {
-  const uuids = [...new Set(documentUuidsInput.parse(rawInput).map((uuid) => uuid.toLowerCase()))];
+export async function deleteDocuments(db: Db, name: string, input: string[]): Promise<void> {
+  const uuids = [...new Set(input.map((uuid) => uuid.toLowerCase()))];
   const collection = await requireCollection(db, name);
   await db.transaction(async (tx) => {
     const deleted = await tx

@@ -15,16 +15,13 @@ import { embedderFromConfig } from "../providers/embeddings";
 import { factExtractionOffReason, factExtractorFromConfig } from "../providers/facts";
 import { countTokens } from "../providers/tokenizer";
 import { uuidSchema } from "../schemas/common";
-import {
-  type AddFactInput,
-  addFactInput,
-  type EditFactInput,
-  editFactInput,
-  type Fact,
-  type FactChange,
-  type FactExtractionStatus,
-  type ListFactsOptions,
-  listFactsOptions,
+import type {
+  AddFactInput,
+  EditFactInput,
+  Fact,
+  FactChange,
+  FactExtractionStatus,
+  ListFactsOptions,
 } from "../schemas/facts";
 import { embedQuery } from "./enrichment";
 import type { Actor } from "./metadata";
@@ -118,8 +115,7 @@ export async function recordFactChange(
   });
 }
 
-async function listOwned(db: Queryable, owner: FactOwner, rawOptions: ListFactsOptions): Promise<Fact[]> {
-  const options = listFactsOptions.parse(rawOptions);
+async function listOwned(db: Queryable, owner: FactOwner, options: ListFactsOptions): Promise<Fact[]> {
   const when = options.includeInvalid
     ? isNull(facts.deletedAt)
     : validAt(options.asOf ? new Date(options.asOf) : undefined);
@@ -148,18 +144,19 @@ async function requireLiveUser(db: Queryable, userId: string) {
 }
 
 /** A user's facts: valid now, valid at `asOf`, or (with `includeInvalid`) the whole history. */
-export async function listUserFacts(db: Queryable, userId: string, options: ListFactsOptions = {}) {
+export async function listUserFacts(db: Queryable, userId: string, options: ListFactsOptions) {
   await requireLiveUser(db, userId);
   return listOwned(db, { userId }, options);
 }
 
 /** A session's facts: its user's when it has one, else the session's own. */
-export async function listSessionFacts(db: Queryable, sessionId: string, options: ListFactsOptions = {}) {
+export async function listSessionFacts(db: Queryable, sessionId: string, options: ListFactsOptions) {
   const session = await requireSession(db, sessionId);
   return listOwned(db, ownerOfSession(session), options);
 }
 
 async function requireFact(db: Queryable, factUuid: string, lock = false): Promise<FactRecord> {
+  // A lookup, not validation: a non-UUID names no fact (404), and Postgres's uuid cast would refuse it.
   const uuid = uuidSchema.safeParse(factUuid);
   if (!uuid.success) throw notFound(`fact ${JSON.stringify(factUuid)}`);
   const query = selectFacts(db).where(and(eq(facts.uuid, uuid.data.toLowerCase()), isNull(facts.deletedAt)));
@@ -317,10 +314,9 @@ export async function resolveOwner(
 export async function addFact(
   db: Db,
   by: { userId: string } | { sessionId: string },
-  rawInput: AddFactInput,
+  input: AddFactInput,
   actor: Actor,
 ): Promise<Fact> {
-  const input = addFactInput.parse(rawInput);
   const embedding = await embedFact(input.fact);
   return db.transaction(async (tx) => {
     const { owner, sessionPk } = await resolveOwner(tx, by);
@@ -357,13 +353,7 @@ function requireValid(record: FactRecord, what: string) {
  * A person's correction. A new rating changes the fact in place; new text closes the fact
  * (`edited`) and starts its successor, so what Engram believed before stays in the history.
  */
-export async function editFact(
-  db: Db,
-  factUuid: string,
-  rawInput: EditFactInput,
-  actor: Actor,
-): Promise<Fact> {
-  const input = editFactInput.parse(rawInput);
+export async function editFact(db: Db, factUuid: string, input: EditFactInput, actor: Actor): Promise<Fact> {
   const embedding = input.fact === undefined ? undefined : await embedFact(input.fact);
   return db.transaction(async (tx) => {
     const record = await requireFact(tx, factUuid, true);

@@ -14,7 +14,7 @@ import { config } from "../config";
 import { AppError, notFound } from "../errors";
 import { embedderFromConfig } from "../providers/embeddings";
 import { countTokens } from "../providers/tokenizer";
-import type { AddMemoryInput, GetMemoryOptions, Memory } from "../schemas/memory";
+import type { AddMemoryInput, AddMemoryResult, GetMemoryOptions, Memory } from "../schemas/memory";
 import { relevantSummaries } from "./enrichment";
 import { relevantFacts } from "./factRanking";
 import { type FactRecord, ownerOfSession, toFact } from "./facts";
@@ -23,14 +23,6 @@ import { type Actor, assertCallerMetadata } from "./metadata";
 import { fieldsOf, preparedStatement } from "./query";
 import { deleteSession, requireSession } from "./sessions";
 import { latestSummary, liveSummaries, toSummary } from "./summaries";
-
-export interface AddMemoryResult {
-  session_id: string;
-  /** Messages stored by this call; re-sent uuids are not counted. */
-  added: number;
-  /** Uuids of the batch, in order, whether newly stored or already there. */
-  message_uuids: string[];
-}
 
 /**
  * Appends a batch of messages to a session, creating the session (or reviving a deleted one) as

@@ -132,6 +132,7 @@ export async function listMessagePage(db: Queryable, sessionId: string, input: M
 }
 
 async function requireMessage(db: Queryable, sessionPk: number, messageUuid: string, lock = false) {
+  // A lookup, not validation: a non-UUID names no message (404), and Postgres's uuid cast would refuse it.
   const uuid = uuidSchema.safeParse(messageUuid);
   if (!uuid.success) throw notFound(`message ${JSON.stringify(messageUuid)}`);
   const query = db

@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { z } from "zod";
 import type { Queryable } from "@/db/client";
 import {
   type MessageRow,
@@ -12,7 +11,7 @@ import {
 } from "@/db/schema";
 import { invalid, notFound } from "../errors";
 import { cosine, embedderFromConfig } from "../providers/embeddings";
-import type { SearchFilter, SearchInput, SearchResult, searchInput, WhereClause } from "../schemas/search";
+import type { SearchFilter, SearchInput, SearchResult, WhereClause } from "../schemas/search";
 import { embeddingSimilarity, embedQuery } from "./enrichment";
 import { searchFacts } from "./factRanking";
 import { ownerOfSession, toFact } from "./facts";
@@ -148,7 +147,7 @@ export async function search(db: Queryable, input: SearchInput): Promise<SearchR
 /** `search_scope: facts`: the valid facts of the session's owner, or of the user, matching the text. */
 async function searchFactsScope(
   db: Queryable,
-  input: z.output<typeof searchInput>,
+  input: SearchInput,
   text: string,
   session: SessionRow | undefined,
 ): Promise<SearchResult[]> {

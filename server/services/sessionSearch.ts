@@ -1,11 +1,5 @@
-import type { z } from "zod";
 import type { Queryable } from "@/db/client";
-import {
-  type SearchResult,
-  type SessionSearchInput,
-  type SessionSearchResponse,
-  sessionSearchInput,
-} from "../schemas/search";
+import type { SearchResult, SessionSearchInput, SessionSearchResponse } from "../schemas/search";
 import { search } from "./search";
 
 /**
@@ -14,9 +8,8 @@ import { search } from "./search";
  */
 export async function searchSessions(
   db: Queryable,
-  rawInput: SessionSearchInput,
+  input: SessionSearchInput,
 ): Promise<SessionSearchResponse> {
-  const input = sessionSearchInput.parse(rawInput);
   const found =
     input.search_scope === "facts"
       ? await searchFactsAcross(db, input)
@@ -45,7 +38,7 @@ export async function searchSessions(
 }
 
 /** Facts of one user, or of the owners of the named sessions (each fact once, best first). */
-async function searchFactsAcross(db: Queryable, input: z.output<typeof sessionSearchInput>) {
+async function searchFactsAcross(db: Queryable, input: SessionSearchInput) {
   const common = {
     text: input.text,
     search_scope: "facts" as const,

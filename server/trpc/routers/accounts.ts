@@ -1,13 +1,14 @@
-import { z } from "zod";
 import {
   accountHistoryInput,
   accountHistorySchema,
   accountSchema,
+  accountsSchema,
   changePasswordInput,
   createAccountInput,
   firstAdminInput,
   meSchema,
   resetPasswordInput,
+  setupStatusSchema,
   signInInput,
   updateAccountInput,
 } from "../../schemas/accounts";
@@ -24,7 +25,7 @@ const byOf = (principal: Principal, actor: string): accounts.AccountActor => ({
 export const accountsRouter = router({
   /** Whether the first-run page should create the first admin. Reveals nothing else. */
   status: publicProcedure
-    .output(z.object({ needs_setup: z.boolean() }))
+    .output(setupStatusSchema)
     .query(async ({ ctx }) => ({ needs_setup: await accounts.needsFirstAdmin(ctx.db) })),
   setup: dashboardPublicProcedure
     .input(firstAdminInput)
@@ -70,7 +71,7 @@ export const accountsRouter = router({
         accounts.sessionTokenFrom(ctx.requestHeaders.get("cookie")),
       ),
     ),
-  list: adminProcedure.output(z.array(accountSchema)).query(({ ctx }) => accounts.listAccounts(ctx.db)),
+  list: adminProcedure.output(accountsSchema).query(({ ctx }) => accounts.listAccounts(ctx.db)),
   create: adminProcedure
     .input(createAccountInput)
     .output(accountSchema)

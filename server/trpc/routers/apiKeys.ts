@@ -1,6 +1,6 @@
-import { z } from "zod";
 import {
   apiKeySchema,
+  apiKeysSchema,
   createApiKeyInput,
   createdApiKeySchema,
   revokeApiKeyInput,
@@ -13,7 +13,7 @@ export const apiKeysRouter = router({
     .input(createApiKeyInput)
     .output(createdApiKeySchema)
     .mutation(({ ctx, input }) => apiKeys.createApiKey(ctx.db, input, ctx.actor)),
-  list: adminProcedure.output(z.array(apiKeySchema)).query(({ ctx }) => apiKeys.listApiKeys(ctx.db)),
+  list: adminProcedure.output(apiKeysSchema).query(({ ctx }) => apiKeys.listApiKeys(ctx.db)),
   revoke: adminProcedure
     .input(revokeApiKeyInput)
     .output(apiKeySchema)

@@ -1,18 +1,20 @@
-import { z } from "zod";
 import {
-  addDocumentsInput,
-  batchUpdateDocumentsInput,
+  addDocumentsRequest,
+  addedDocumentUuidsSchema,
   collectionRef,
   collectionSchema,
+  collectionsSchema,
   createCollectionInput,
+  deleteDocumentsRequest,
   documentRef,
   documentSchema,
-  documentSearchInput,
   documentSearchResultSchema,
-  documentUuidsInput,
-  getDocumentsInput,
+  documentsSchema,
+  getDocumentsRequest,
   listDocumentsInput,
-  updateCollectionInput,
+  searchDocumentsRequest,
+  updateCollectionRequest,
+  updateDocumentsRequest,
   vectorSearchStatusSchema,
 } from "../../schemas/collections";
 import * as collections from "../../services/collections";
@@ -24,9 +26,7 @@ import { readProcedure, router, writeProcedure } from "../init";
 export const collectionsRouter = router({
   /** Which nearest-neighbour search this database uses: pgvector or exact SQL. */
   engine: readProcedure.output(vectorSearchStatusSchema).query(({ ctx }) => vectorSearchStatus(ctx.db)),
-  list: readProcedure
-    .output(z.array(collectionSchema))
-    .query(({ ctx }) => collections.listCollections(ctx.db)),
+  list: readProcedure.output(collectionsSchema).query(({ ctx }) => collections.listCollections(ctx.db)),
   get: readProcedure
     .input(collectionRef)
     .output(collectionSchema)
@@ -36,7 +36,7 @@ export const collectionsRouter = router({
     .output(collectionSchema)
     .mutation(({ ctx, input }) => collections.createCollection(ctx.db, input)),
   update: writeProcedure
-    .input(collectionRef.extend({ patch: updateCollectionInput }))
+    .input(updateCollectionRequest)
     .output(collectionSchema)
     .mutation(({ ctx, input }) => collections.updateCollection(ctx.db, input.name, input.patch)),
   delete: writeProcedure
@@ -48,29 +48,29 @@ export const collectionsRouter = router({
     .mutation(({ ctx, input }) => collections.createIndex(ctx.db, input.name)),
   documents: readProcedure
     .input(listDocumentsInput)
-    .output(z.array(documentSchema))
+    .output(documentsSchema)
     .query(({ ctx, input }) => documents.listDocuments(ctx.db, input.name, input)),
   getDocument: readProcedure
     .input(documentRef)
     .output(documentSchema)
     .query(({ ctx, input }) => documents.getDocument(ctx.db, input.name, input.uuid)),
   getDocuments: readProcedure
-    .input(collectionRef.extend({ which: getDocumentsInput }))
-    .output(z.array(documentSchema))
+    .input(getDocumentsRequest)
+    .output(documentsSchema)
     .query(({ ctx, input }) => documents.getDocuments(ctx.db, input.name, input.which)),
   addDocuments: writeProcedure
-    .input(collectionRef.extend({ documents: addDocumentsInput }))
-    .output(z.array(z.string()))
+    .input(addDocumentsRequest)
+    .output(addedDocumentUuidsSchema)
     .mutation(({ ctx, input }) => documents.addDocuments(ctx.db, input.name, input.documents)),
   updateDocuments: writeProcedure
-    .input(collectionRef.extend({ updates: batchUpdateDocumentsInput }))
-    .output(z.array(documentSchema))
+    .input(updateDocumentsRequest)
+    .output(documentsSchema)
     .mutation(({ ctx, input }) => documents.updateDocuments(ctx.db, input.name, input.updates)),
   deleteDocuments: writeProcedure
-    .input(collectionRef.extend({ uuids: documentUuidsInput }))
+    .input(deleteDocumentsRequest)
     .mutation(({ ctx, input }) => documents.deleteDocuments(ctx.db, input.name, input.uuids)),
   search: readProcedure
-    .input(collectionRef.extend({ query: documentSearchInput }))
+    .input(searchDocumentsRequest)
     .output(documentSearchResultSchema)
     .query(({ ctx, input }) => documentSearch.searchDocuments(ctx.db, input.name, input.query)),
 });

@@ -1,14 +1,15 @@
-import { z } from "zod";
-import { sessionIdSchema } from "../../schemas/common";
+import { sessionRef } from "../../schemas/common";
 import {
   browseSessionsInput,
   browseUsersInput,
+  configurationSchema,
+  environmentApiKeySchema,
   overviewInput,
   overviewSchema,
   promptPreviewInput,
   promptPreviewSchema,
   sessionPageSchema,
-  summaryRangeSchema,
+  summaryRangesSchema,
   userPageSchema,
 } from "../../schemas/dashboard";
 import * as dashboard from "../../services/dashboard";
@@ -29,17 +30,15 @@ export const dashboardRouter = router({
     .output(overviewSchema)
     .query(({ ctx, input }) => dashboard.overview(ctx.db, input)),
   summaries: readProcedure
-    .input(z.object({ sessionId: sessionIdSchema }))
-    .output(z.array(summaryRangeSchema))
+    .input(sessionRef)
+    .output(summaryRangesSchema)
     .query(({ ctx, input }) => summaryRanges(ctx.db, input.sessionId)),
   promptPreview: readProcedure
     .input(promptPreviewInput)
     .output(promptPreviewSchema)
     .query(({ ctx, input }) => dashboard.promptPreview(ctx.db, input)),
   environmentApiKey: adminProcedure
-    .output(z.object({ configured: z.boolean() }))
+    .output(environmentApiKeySchema)
     .query(() => dashboard.environmentApiKey()),
-  configuration: adminProcedure
-    .output(z.array(z.object({ name: z.string(), value: z.string() })))
-    .query(() => dashboard.redactedConfiguration()),
+  configuration: adminProcedure.output(configurationSchema).query(() => dashboard.redactedConfiguration()),
 });

@@ -1,20 +1,17 @@
-import { z } from "zod";
-import { sessionIdSchema } from "../../schemas/common";
+import { sessionRef } from "../../schemas/common";
 import {
-  enrichmentFailureSchema,
   enrichmentFailuresInput,
+  enrichmentFailuresSchema,
   enrichmentOverviewSchema,
   enrichmentStatusSchema,
 } from "../../schemas/enrichment";
 import * as enrichment from "../../services/enrichment";
 import { readProcedure, router, writeProcedure } from "../init";
 
-const byId = z.object({ sessionId: sessionIdSchema });
-
 export const enrichmentRouter = router({
   /** A session's background work: up to date, pending, or failing with the last error. */
   status: readProcedure
-    .input(byId)
+    .input(sessionRef)
     .output(enrichmentStatusSchema)
     .query(({ ctx, input }) => enrichment.getEnrichmentStatus(ctx.db, input.sessionId)),
   overview: readProcedure
@@ -22,11 +19,11 @@ export const enrichmentRouter = router({
     .query(({ ctx }) => enrichment.getEnrichmentOverview(ctx.db)),
   failures: readProcedure
     .input(enrichmentFailuresInput)
-    .output(z.array(enrichmentFailureSchema))
+    .output(enrichmentFailuresSchema)
     .query(({ ctx, input }) => enrichment.listEnrichmentFailures(ctx.db, input)),
   /** Runs a failing session's work again now rather than after its backoff. */
   retry: writeProcedure
-    .input(byId)
+    .input(sessionRef)
     .output(enrichmentStatusSchema)
     .mutation(({ ctx, input }) => enrichment.retryEnrichment(ctx.db, input.sessionId)),
 });

@@ -1,16 +1,15 @@
-import { z } from "zod";
-import { metadataPatchInput, sessionIdSchema } from "../../schemas/common";
+import { sessionRef } from "../../schemas/common";
 import {
+  annotateSessionRequest,
   createSessionInput,
   listSessionsInput,
   sessionSchema,
+  sessionsSchema,
   setSessionUserInput,
-  updateSessionInput,
+  updateSessionRequest,
 } from "../../schemas/sessions";
 import * as sessions from "../../services/sessions";
 import { annotateProcedure, readProcedure, router, writeProcedure } from "../init";
-
-const byId = z.object({ sessionId: sessionIdSchema });
 
 export const sessionsRouter = router({
   create: writeProcedure
@@ -18,16 +17,16 @@ export const sessionsRouter = router({
     .output(sessionSchema)
     .mutation(({ ctx, input }) => sessions.createSession(ctx.db, input, ctx.actor)),
   get: readProcedure
-    .input(byId)
+    .input(sessionRef)
     .output(sessionSchema)
     .query(({ ctx, input }) => sessions.getSession(ctx.db, input.sessionId)),
   update: writeProcedure
-    .input(byId.extend({ patch: updateSessionInput }))
+    .input(updateSessionRequest)
     .output(sessionSchema)
     .mutation(({ ctx, input }) => sessions.updateSession(ctx.db, input.sessionId, input.patch, ctx.actor)),
   /** Metadata only: open to support accounts; the default memory type is an operator's setting. */
   annotate: annotateProcedure
-    .input(byId.extend({ patch: metadataPatchInput }))
+    .input(annotateSessionRequest)
     .output(sessionSchema)
     .mutation(({ ctx, input }) => sessions.updateSession(ctx.db, input.sessionId, input.patch, ctx.actor)),
   /** Attach to an existing user or detach: an operator's change, not an annotation. */
@@ -37,6 +36,6 @@ export const sessionsRouter = router({
     .mutation(({ ctx, input }) => sessions.setSessionUser(ctx.db, input, ctx.actor)),
   list: readProcedure
     .input(listSessionsInput)
-    .output(z.array(sessionSchema))
+    .output(sessionsSchema)
     .query(({ ctx, input }) => sessions.listSessions(ctx.db, input)),
 });

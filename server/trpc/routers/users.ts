@@ -1,11 +1,15 @@
-import { z } from "zod";
-import { metadataPatchInput, userIdSchema } from "../../schemas/common";
-import { sessionSchema } from "../../schemas/sessions";
-import { createUserInput, listUsersInput, updateUserInput, userSchema } from "../../schemas/users";
+import { userRef } from "../../schemas/common";
+import { sessionsSchema } from "../../schemas/sessions";
+import {
+  annotateUserRequest,
+  createUserInput,
+  listUsersInput,
+  updateUserRequest,
+  userSchema,
+  usersSchema,
+} from "../../schemas/users";
 import * as users from "../../services/users";
 import { annotateProcedure, readProcedure, router, writeProcedure } from "../init";
-
-const byId = z.object({ userId: userIdSchema });
 
 export const usersRouter = router({
   create: writeProcedure
@@ -13,25 +17,25 @@ export const usersRouter = router({
     .output(userSchema)
     .mutation(({ ctx, input }) => users.createUser(ctx.db, input, ctx.actor)),
   get: readProcedure
-    .input(byId)
+    .input(userRef)
     .output(userSchema)
     .query(({ ctx, input }) => users.getUser(ctx.db, input.userId)),
   update: writeProcedure
-    .input(byId.extend({ patch: updateUserInput }))
+    .input(updateUserRequest)
     .output(userSchema)
     .mutation(({ ctx, input }) => users.updateUser(ctx.db, input.userId, input.patch, ctx.actor)),
   /** Metadata only: open to support accounts, who annotate but do not edit profiles. */
   annotate: annotateProcedure
-    .input(byId.extend({ patch: metadataPatchInput }))
+    .input(annotateUserRequest)
     .output(userSchema)
     .mutation(({ ctx, input }) => users.updateUser(ctx.db, input.userId, input.patch, ctx.actor)),
-  delete: writeProcedure.input(byId).mutation(({ ctx, input }) => users.deleteUser(ctx.db, input.userId)),
+  delete: writeProcedure.input(userRef).mutation(({ ctx, input }) => users.deleteUser(ctx.db, input.userId)),
   list: readProcedure
     .input(listUsersInput)
-    .output(z.array(userSchema))
+    .output(usersSchema)
     .query(({ ctx, input }) => users.listUsers(ctx.db, input)),
   sessions: readProcedure
-    .input(byId)
-    .output(z.array(sessionSchema))
+    .input(userRef)
+    .output(sessionsSchema)
     .query(({ ctx, input }) => users.listUserSessions(ctx.db, input.userId)),
 });
