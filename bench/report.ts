@@ -62,8 +62,16 @@ export interface Results {
   reference_ceiling: Record<string, Measurement>;
   operations: OperationResult[];
   scaling: ScalingPoint[];
-  /** The server process; `worker_peak` is the background worker's own process, when it has one. */
-  server_memory_mib: { idle: number; peak_under_load: number; worker_peak?: number };
+  /**
+   * The server process; `worker_peak` is the largest of the background worker's own processes, when
+   * it has them (`worker_processes` of them).
+   */
+  server_memory_mib: {
+    idle: number;
+    peak_under_load: number;
+    worker_peak?: number;
+    worker_processes?: number;
+  };
   /** Seconds from the last add of the add measurements until the background worker had caught up. */
   worker_caught_up_s: number | null;
   targets: Target[];
@@ -182,7 +190,10 @@ export function markdown(results: Results): string {
       `${results.server_memory_mib.peak_under_load.toFixed(0)} MiB at its peak under load` +
       (results.server_memory_mib.worker_peak === undefined
         ? "."
-        : `; the background worker's own process peaked at ${results.server_memory_mib.worker_peak.toFixed(0)} MiB.`),
+        : (results.server_memory_mib.worker_processes ?? 1) === 1
+          ? `; the background worker's own process peaked at ${results.server_memory_mib.worker_peak.toFixed(0)} MiB.`
+          : `; each of the background worker's ${results.server_memory_mib.worker_processes} processes peaked at ` +
+            `${results.server_memory_mib.worker_peak.toFixed(0)} MiB at most.`),
     ...(results.notes.length ? ["", "## Notes", "", ...results.notes.map((note) => `- ${note}`)] : []),
     "",
   ].join("\n");

@@ -24,7 +24,7 @@ import {
   startReference,
   startServer,
   watchMemory,
-  workerProcessOf,
+  workerProcessesOf,
 } from "./server";
 import { type Measurement, round } from "./stats";
 
@@ -423,8 +423,7 @@ async function main() {
     log(`Server ${server.url} (pid ${server.pid}, ${idleMemory.toFixed(0)} MiB resident)`);
     const memory = watchMemory(server.pid);
     // With Postgres the background worker runs in a child process: its memory is its own.
-    const workerPid = await workerProcessOf(server.pid);
-    const workerMemory = workerPid === undefined ? undefined : watchMemory(workerPid);
+    const workerMemory = (await workerProcessesOf(server.pid)).map((pid) => watchMemory(pid));
 
     // What the HTTP stack alone serves on this machine: a route with no database and no auth,
     // through Engram and through the bare reference, one after the other.
@@ -482,7 +481,7 @@ async function main() {
     notes.push(drainNote);
     scaling.push(...(await measureScaling(db, server, api, await countMessages(db))));
     memory.stop();
-    workerMemory?.stop();
+    for (const watch of workerMemory) watch.stop();
 
     const results: Results = {
       generated_at: new Date().toISOString(),
@@ -502,7 +501,10 @@ async function main() {
       server_memory_mib: {
         idle: round(idleMemory, 1),
         peak_under_load: round(memory.peak, 1),
-        ...(workerMemory && { worker_peak: round(workerMemory.peak, 1) }),
+        ...(workerMemory.length > 0 && {
+          worker_peak: round(Math.max(...workerMemory.map((watch) => watch.peak)), 1),
+          worker_processes: workerMemory.length,
+        }),
       },
       worker_caught_up_s: workerCaughtUp,
       targets: [],

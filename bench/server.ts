@@ -147,21 +147,32 @@ function listeningProcess(rootPid: number): number {
   return rootPid;
 }
 
-/** The background worker's process started by the server `parentPid` (waits for it up to 10 s). */
-export async function workerProcessOf(parentPid: number): Promise<number | undefined> {
+/**
+ * The background worker processes started by the server `parentPid` (waits up to 10 s for the
+ * first, then a moment for the others to start beside it).
+ */
+export async function workerProcessesOf(parentPid: number): Promise<number[]> {
+  const find = () =>
+    readdirSync("/proc")
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(Number)
+      .filter((pid) => {
+        try {
+          return (
+            parentOf(pid) === parentPid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--worker")
+          );
+        } catch {
+          return false; // exited meanwhile
+        }
+      });
   for (let tries = 0; tries < 50; tries++) {
-    for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
-      const pid = Number(name);
-      try {
-        if (parentOf(pid) === parentPid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--worker"))
-          return pid;
-      } catch {
-        // exited meanwhile
-      }
+    if (find().length > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return find();
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return undefined;
+  return [];
 }
 
 /** Resident memory of a process, in MiB (VmRSS from /proc). */

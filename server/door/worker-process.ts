@@ -15,11 +15,21 @@ export interface WorkerProcess {
 }
 
 /**
- * Runs the background worker in a child process (`node <entry> --worker`), so enrichment's CPU
- * stays off the event loop that serves requests; restarts it if it dies. Sessions are leased in
- * Postgres, so work a dead worker held is taken up again once its lease runs out.
+ * Runs the background worker in child processes (`node <entry> --worker`, ENGRAM_WORKER_PROCESSES
+ * of them), so enrichment's CPU stays off the event loop that serves requests; restarts one that
+ * dies. Sessions are leased in Postgres: the processes never work on the same session, and work a
+ * dead one held is taken up again once its lease runs out.
  */
 export function superviseWorkerProcess(entry: string): WorkerProcess {
+  const processes = Array.from({ length: config().ENGRAM_WORKER_PROCESSES }, () => superviseOne(entry));
+  return {
+    async stop() {
+      await Promise.all(processes.map((worker) => worker.stop()));
+    },
+  };
+}
+
+function superviseOne(entry: string): WorkerProcess {
   let child: ChildProcess | undefined;
   let stopping = false;
   let delay = 1_000;

@@ -66,6 +66,8 @@ export const configSchema = z.object({
   ENGRAM_WORKER_SETTLE_MS: integer(250, 0, 60_000),
   // Sessions a worker processes at once: its steps mostly wait on the database, so several overlap.
   ENGRAM_WORKER_CONCURRENCY: integer(8, 1, 64),
+  // Worker processes beside the server (with Postgres): entity tagging is CPU work, one core each.
+  ENGRAM_WORKER_PROCESSES: integer(2, 1, 16),
   // Renewed every third of its length while the work goes on, so a crashed worker's sessions wait at most this long.
   ENGRAM_WORKER_LEASE_MS: integer(30_000, 1_000, 86_400_000),
   ENGRAM_WORKER_RETRY_BASE_MS: integer(5_000, 1, 86_400_000),
