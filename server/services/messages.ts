@@ -22,16 +22,40 @@ export const messageFields = {
   content: messages.content,
   metadata: messages.metadata,
   tokenCount: messages.tokenCount,
-  createdAt: messages.createdAt,
-  updatedAt: messages.updatedAt,
+  createdAt: isoTime(messages.createdAt, "created_iso"),
+  updatedAt: isoTime(messages.updatedAt, "updated_iso"),
 };
-export type MessageFields = Pick<MessageRow, keyof typeof messageFields>;
+export type MessageFields = Pick<
+  MessageRow,
+  Exclude<keyof typeof messageFields, "createdAt" | "updatedAt">
+> & {
+  /** ISO 8601 in UTC with milliseconds, as `Date.toISOString` writes it. */
+  createdAt: string;
+  updatedAt: string;
+};
 
-export function toMessage(row: MessageFields): Message {
+/**
+ * A timestamp as the API writes it (`Date.toISOString`: UTC, milliseconds), formatted by Postgres:
+ * reading it as a Date only to write it out again costs the server more than the database. The
+ * alias must be unique in any statement that reads the field from a subquery (it is named bare).
+ */
+export function isoTime(column: AnyPgColumn, alias: string) {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as(alias);
+}
+
+/** A message as read by `messageFields` (times already ISO text), or a whole row (times as Dates). */
+export type MessageLike = Omit<MessageFields, "createdAt" | "updatedAt"> & {
+  createdAt: string | Date;
+  updatedAt: string | Date;
+};
+
+const iso = (time: string | Date) => (typeof time === "string" ? time : time.toISOString());
+
+export function toMessage(row: MessageLike): Message {
   return {
     uuid: row.uuid,
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
+    created_at: iso(row.createdAt),
+    updated_at: iso(row.updatedAt),
     role: row.role,
     role_type: row.roleType,
     content: row.content,

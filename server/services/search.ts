@@ -15,7 +15,7 @@ import type { SearchFilter, SearchInput, SearchResult, WhereClause } from "../sc
 import { embeddingSimilarity, embedQuery } from "./enrichment";
 import { searchFacts } from "./factRanking";
 import { ownerOfSession, toFact } from "./facts";
-import { messageFields, toMessage } from "./messages";
+import { type MessageLike, messageFields, toMessage } from "./messages";
 import { parseSearchText, type SearchText } from "./searchText";
 import { requireSession } from "./sessions";
 import { toSummary } from "./summaries";
@@ -47,7 +47,7 @@ const candidateFields = {
 
 export interface SearchCandidate {
   kind: "message" | "summary";
-  message?: Pick<MessageRow, keyof typeof candidateFields.message>;
+  message?: MessageLike & Pick<MessageRow, "embedding">;
   summary?: Pick<SummaryRow, keyof typeof candidateFields.summary>;
   sessionId: string;
   /** Relevance in [0, 1] from the retriever that found it. */
