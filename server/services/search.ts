@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import {
@@ -16,7 +16,8 @@ import { embeddingSimilarity, embedQuery } from "./enrichment";
 import { searchFacts } from "./factRanking";
 import { ownerOfSession, toFact } from "./facts";
 import { type MessageLike, messageFields, toMessage } from "./messages";
-import { parseSearchText, type SearchText } from "./searchText";
+import { preparedStatement } from "./query";
+import { parseSearchText, type SearchText, searchTextPlaceholders } from "./searchText";
 import { requireSession } from "./sessions";
 import { toSummary } from "./summaries";
 import { findLiveUser } from "./users";
@@ -55,7 +56,7 @@ export interface SearchCandidate {
 }
 
 interface Scope {
-  sessionId?: string;
+  sessionId?: string | Placeholder;
   sessionIds?: string[];
   userId?: string;
 }
@@ -276,7 +277,7 @@ function toSearchResult(candidate: SearchCandidate): SearchResult {
  * (for a question in the first person) a statement in the first person, then cover density.
  * Trigram-only near misses (misspellings) score below them.
  */
-function lexicalScore(vector: SQL | PgColumn, content: PgColumn, query: SearchText): SQL<number> {
+function lexicalScore(vector: SQL | PgColumn, content: PgColumn, query: AnySearchText): SQL<number> {
   if (query.webSyntax || query.terms.length === 0) {
     return sql<number>`case when ${vector} @@ websearch_to_tsquery('english', ${query.text})
         then 0.5 + 0.5 * ts_rank_cd(${vector}, websearch_to_tsquery('english', ${query.text}), 32)
@@ -298,11 +299,14 @@ function lexicalScore(vector: SQL | PgColumn, content: PgColumn, query: SearchTe
       else 0.5 * ${nearestTerm(content, query)} end`.mapWith(Number);
 }
 
+/** A search text's values, or placeholders for them in a prepared statement. */
+type AnySearchText = SearchText<string | Placeholder>;
+
 /** A statement in the first person (Postgres regex: \m and \M are word boundaries). */
 const FIRST_PERSON = "\\m(i|my|me|mine|we|our|us)\\M";
 
 /** Word similarity of the closest trigram term (0 without any). */
-function nearestTerm(content: PgColumn, query: SearchText): SQL {
+function nearestTerm(content: PgColumn, query: AnySearchText): SQL {
   if (query.trigramTerms.length === 0) return sql`0`;
   if (query.trigramTerms.length === 1) return sql`word_similarity(${query.trigramTerms[0]}, ${content})`;
   return sql`greatest(${sql.join(
@@ -319,7 +323,7 @@ function nearestTerm(content: PgColumn, query: SearchText): SQL {
  */
 type MatchMode = "fullText" | "nearMisses" | "sessionScan";
 
-function lexicalMatch(vector: PgColumn, content: PgColumn, query: SearchText, mode: MatchMode): SQL {
+function lexicalMatch(vector: PgColumn, content: PgColumn, query: AnySearchText, mode: MatchMode): SQL {
   if (query.webSyntax || query.terms.length === 0) {
     const web = sql`websearch_to_tsquery('english', ${query.text})`;
     if (mode === "fullText") return sql`${vector} @@ ${web}`;
@@ -358,30 +362,69 @@ async function lexicalMessageCandidates(
   limit: number,
   mode: MatchMode,
 ): Promise<SearchCandidate[]> {
+  // The common search (text in one session, no filter) is a prepared statement per text shape:
+  // building this statement costs the server more than running it costs Postgres.
+  const prepared =
+    query &&
+    !filter &&
+    mode !== "nearMisses" &&
+    scope.sessionId !== undefined &&
+    !scope.userId &&
+    !scope.sessionIds;
+  if (prepared) {
+    const { shape, placeholders, values } = searchTextPlaceholders(query);
+    const name = `search_messages_${mode}_${shape}`;
+    const statement = preparedStatement(db, name, () =>
+      messageCandidatesQuery(db, placeholders, undefined, { sessionId: sql.placeholder("sessionId") }, mode)
+        .limit(sql.placeholder("limit"))
+        .prepare(name),
+    );
+    const rows = await statement.execute({ ...values, sessionId: scope.sessionId, limit });
+    return rows.map(toMessageCandidate);
+  }
+  const rows = await messageCandidatesQuery(db, query, filter, scope, mode).limit(limit);
+  return rows.map(toMessageCandidate);
+}
+
+function messageCandidatesQuery(
+  db: Queryable,
+  query: AnySearchText | undefined,
+  filter: SearchFilter | undefined,
+  scope: Scope,
+  mode: MatchMode,
+) {
   const score = query
     ? lexicalScore(messages.searchVector, messages.content, query)
     : sql<number>`1.0`.mapWith(Number);
-  const rows = await db
-    .select({ message: candidateFields.message, sessionId: sessions.sessionId, score })
-    .from(messages)
-    .innerJoin(sessions, eq(sessions.id, messages.sessionPk))
-    .where(
-      and(
-        isNull(messages.deletedAt),
-        ...scopeConditions(scope),
-        query ? lexicalMatch(messages.searchVector, messages.content, query, mode) : undefined,
-        ...filterConditions(filter, messages.metadata, messages.createdAt),
-      ),
-    )
-    // Ties go to the most recent message; within a batch (one created_at) to the later one.
-    .orderBy(...(query ? [desc(score)] : []), desc(messages.createdAt), desc(messages.seq), desc(messages.id))
-    .limit(limit);
-  return rows.map((row) => ({
-    kind: "message",
-    message: row.message,
-    sessionId: row.sessionId,
-    score: row.score,
-  }));
+  return (
+    db
+      .select({ message: candidateFields.message, sessionId: sessions.sessionId, score })
+      .from(messages)
+      .innerJoin(sessions, eq(sessions.id, messages.sessionPk))
+      .where(
+        and(
+          isNull(messages.deletedAt),
+          ...scopeConditions(scope),
+          query ? lexicalMatch(messages.searchVector, messages.content, query, mode) : undefined,
+          ...filterConditions(filter, messages.metadata, messages.createdAt),
+        ),
+      )
+      // Ties go to the most recent message; within a batch (one created_at) to the later one.
+      .orderBy(
+        ...(query ? [desc(score)] : []),
+        desc(messages.createdAt),
+        desc(messages.seq),
+        desc(messages.id),
+      )
+  );
+}
+
+function toMessageCandidate(row: {
+  message: SearchCandidate["message"];
+  sessionId: string;
+  score: number;
+}): SearchCandidate {
+  return { kind: "message", message: row.message, sessionId: row.sessionId, score: row.score };
 }
 
 async function lexicalSummaryCandidates(

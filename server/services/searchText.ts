@@ -1,3 +1,5 @@
+import { type Placeholder, sql } from "drizzle-orm";
+
 /*
  * What a search text asks for. People search memory with questions ("what is my flight
  * number?") that share few words with the message holding the answer ("Our flight is TP 1351"),
@@ -26,25 +28,61 @@ const MAX_TERMS = 12;
 /** Words this long or longer also match by a prefix of at least PREFIX_FROM - 1 letters. */
 const PREFIX_FROM = 7;
 
-export interface SearchText {
+export interface SearchText<V = string> {
   /** The text as typed. */
-  text: string;
+  text: V;
   /** Web-search syntax (quotes, or, -word): the whole text is one websearch_to_tsquery. */
   webSyntax: boolean;
   /** Content words, lower case, in order, without repeats. */
-  terms: string[];
+  terms: V[];
   /** One `to_tsquery` operand per term: its stem, or its stem or a shorter prefix. */
-  termQueries: string[];
+  termQueries: V[];
   /** Every term's operand joined with `|`. */
-  anyTermQuery: string;
+  anyTermQuery: V;
   /** Every term's operand joined with `&`. */
-  allTermsQuery: string;
+  allTermsQuery: V;
   /** Neighbouring terms as phrases (`a <-> b | b <-> c`), empty with fewer than two terms. */
-  phraseQuery: string;
+  phraseQuery: V | "";
   /** Words matched by trigram similarity: the names in the text, or every term of a short text. */
-  trigramTerms: string[];
+  trigramTerms: V[];
   /** The text speaks in the first person: facts the person stated about themselves answer it. */
   firstPerson: boolean;
+}
+
+/**
+ * A search text's statement shape and values: the same fields as placeholders, so that one
+ * prepared statement serves every text of that shape (how many terms, trigram terms, phrases,
+ * first person), with `values` filling them in.
+ */
+export function searchTextPlaceholders(query: SearchText): {
+  shape: string;
+  placeholders: SearchText<Placeholder>;
+  values: Record<string, string>;
+} {
+  const values: Record<string, string> = {};
+  const slot = (name: string, value: string) => {
+    values[name] = value;
+    return sql.placeholder(name);
+  };
+  const placeholders: SearchText<Placeholder> = {
+    text: slot("text", query.text),
+    webSyntax: query.webSyntax,
+    terms: query.terms.map((term, index) => slot(`term${index}`, term)),
+    termQueries: query.termQueries.map((term, index) => slot(`termQuery${index}`, term)),
+    anyTermQuery: slot("anyTermQuery", query.anyTermQuery),
+    allTermsQuery: slot("allTermsQuery", query.allTermsQuery),
+    phraseQuery: query.phraseQuery ? slot("phraseQuery", query.phraseQuery) : "",
+    trigramTerms: query.trigramTerms.map((term, index) => slot(`trigramTerm${index}`, term)),
+    firstPerson: query.firstPerson,
+  };
+  const shape = [
+    query.webSyntax ? "web" : "terms",
+    query.termQueries.length,
+    query.trigramTerms.length,
+    query.phraseQuery ? "phrase" : "",
+    query.firstPerson ? "first" : "",
+  ].join("_");
+  return { shape, placeholders, values };
 }
 
 const wordPattern = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
