@@ -277,26 +277,81 @@ function toSearchResult(candidate: SearchCandidate): SearchResult {
  * (for a question in the first person) a statement in the first person, then cover density.
  * Trigram-only near misses (misspellings) score below them.
  */
-function lexicalScore(vector: SQL | PgColumn, content: PgColumn, query: AnySearchText): SQL<number> {
+function lexicalScore(
+  vector: SQL | PgColumn,
+  content: PgColumn,
+  query: AnySearchText,
+  ts: TsQueries = tsQueriesOf(query),
+): SQL<number> {
   if (query.webSyntax || query.terms.length === 0) {
-    return sql<number>`case when ${vector} @@ websearch_to_tsquery('english', ${query.text})
-        then 0.5 + 0.5 * ts_rank_cd(${vector}, websearch_to_tsquery('english', ${query.text}), 32)
+    return sql<number>`case when ${vector} @@ ${ts.web}
+        then 0.5 + 0.5 * ts_rank_cd(${vector}, ${ts.web}, 32)
         else 0.5 * word_similarity(${query.text}, ${content}) end`.mapWith(Number);
   }
   const matchedTerms = sql.join(
-    query.termQueries.map((term) => sql`(${vector} @@ to_tsquery('english', ${term}))::int`),
+    ts.terms.map((term) => sql`(${vector} @@ ${term})::int`),
     sql` + `,
   );
-  const phrase = query.phraseQuery
-    ? sql`0.5 * (${vector} @@ to_tsquery('english', ${query.phraseQuery}))::int`
-    : sql`0`;
+  const phrase = ts.phrase ? sql`0.5 * (${vector} @@ ${ts.phrase})::int` : sql`0`;
   const firstPerson = query.firstPerson ? sql`0.25 * (${content} ~* ${FIRST_PERSON})::int` : sql`0`;
-  const coverDensity = sql`ts_rank_cd(${vector}, to_tsquery('english', ${query.anyTermQuery}))`;
+  const coverDensity = sql`ts_rank_cd(${vector}, ${ts.any})`;
   const strength = sql`(2 * (${matchedTerms}) + ${phrase} + ${firstPerson}
       + ${coverDensity} / (${coverDensity} + 1))`;
-  return sql<number>`case when ${vector} @@ to_tsquery('english', ${query.anyTermQuery})
+  return sql<number>`case when ${vector} @@ ${ts.any}
       then 0.5 + 0.5 * ${strength} / (${strength} + 1)
       else 0.5 * ${nearestTerm(content, query)} end`.mapWith(Number);
+}
+
+/** The full-text queries a search text makes, as SQL expressions. */
+interface TsQueries {
+  /** The whole text in web-search syntax. */
+  web: SQL;
+  /** Any term, every term, each term, neighbouring terms (none with fewer than two terms). */
+  any: SQL;
+  all: SQL;
+  terms: SQL[];
+  phrase?: SQL;
+}
+
+/** The queries as function calls where they are used (Postgres folds them when it plans with the values). */
+function tsQueriesOf(query: AnySearchText): TsQueries {
+  return {
+    web: sql`websearch_to_tsquery('english', ${query.text})`,
+    any: sql`to_tsquery('english', ${query.anyTermQuery})`,
+    all: sql`to_tsquery('english', ${query.allTermsQuery})`,
+    terms: query.termQueries.map((term) => sql`to_tsquery('english', ${term})`),
+    ...(query.phraseQuery && { phrase: sql`to_tsquery('english', ${query.phraseQuery})` }),
+  };
+}
+
+/**
+ * The queries computed once, in a one-row subquery `ts` to join: a prepared statement's plan,
+ * made without the values, would otherwise call them again for every row it reads. (OFFSET 0
+ * keeps Postgres from folding the subquery back into the rows' expressions.)
+ */
+function tsQueriesOnce(query: AnySearchText): { refs: TsQueries; from: SQL } {
+  const calls = tsQueriesOf(query);
+  const named: [string, SQL][] = [
+    ["web", calls.web],
+    ["any_term", calls.any],
+    ["all_terms", calls.all],
+    ...calls.terms.map((term, index): [string, SQL] => [`term_${index}`, term]),
+    ...(calls.phrase ? [["phrase", calls.phrase] as [string, SQL]] : []),
+  ];
+  const ref = (name: string) => sql`${sql.identifier("ts")}.${sql.identifier(name)}`;
+  return {
+    refs: {
+      web: ref("web"),
+      any: ref("any_term"),
+      all: ref("all_terms"),
+      terms: calls.terms.map((_, index) => ref(`term_${index}`)),
+      ...(calls.phrase && { phrase: ref("phrase") }),
+    },
+    from: sql`(select ${sql.join(
+      named.map(([name, call]) => sql`${call} as ${sql.identifier(name)}`),
+      sql`, `,
+    )} offset 0) as ${sql.identifier("ts")}`,
+  };
 }
 
 /** A search text's values, or placeholders for them in a prepared statement. */
@@ -323,15 +378,21 @@ function nearestTerm(content: PgColumn, query: AnySearchText): SQL {
  */
 type MatchMode = "fullText" | "nearMisses" | "sessionScan";
 
-function lexicalMatch(vector: PgColumn, content: PgColumn, query: AnySearchText, mode: MatchMode): SQL {
+function lexicalMatch(
+  vector: PgColumn,
+  content: PgColumn,
+  query: AnySearchText,
+  mode: MatchMode,
+  ts: TsQueries = tsQueriesOf(query),
+): SQL {
   if (query.webSyntax || query.terms.length === 0) {
-    const web = sql`websearch_to_tsquery('english', ${query.text})`;
+    const web = ts.web;
     if (mode === "fullText") return sql`${vector} @@ ${web}`;
     if (mode === "nearMisses") return sql`(${vector} @@ ${web} or ${content} %> ${query.text})`;
     return sql`(ts_match_vq(${vector}, ${web}) or word_similarity(${query.text}, ${content}) >= ${TRIGRAM_THRESHOLD})`;
   }
-  if (mode === "fullText") return sql`${vector} @@ to_tsquery('english', ${query.allTermsQuery})`;
-  const any = sql`to_tsquery('english', ${query.anyTermQuery})`;
+  if (mode === "fullText") return sql`${vector} @@ ${ts.all}`;
+  const any = ts.any;
   if (query.trigramTerms.length === 0) {
     return mode === "sessionScan" ? sql`ts_match_vq(${vector}, ${any})` : sql`${vector} @@ ${any}`;
   }
@@ -375,7 +436,9 @@ async function lexicalMessageCandidates(
     const { shape, placeholders, values } = searchTextPlaceholders(query);
     const name = `search_messages_${mode}_${shape}`;
     const statement = preparedStatement(db, name, () =>
-      messageCandidatesQuery(db, placeholders, undefined, { sessionId: sql.placeholder("sessionId") }, mode)
+      messageCandidatesQuery(db, placeholders, undefined, { sessionId: sql.placeholder("sessionId") }, mode, {
+        once: mode === "sessionScan",
+      })
         .limit(sql.placeholder("limit"))
         .prepare(name),
     );
@@ -392,20 +455,24 @@ function messageCandidatesQuery(
   filter: SearchFilter | undefined,
   scope: Scope,
   mode: MatchMode,
+  { once = false }: { once?: boolean } = {},
 ) {
+  // In a session's scan the queries are computed once (an index search needs them as calls).
+  const ts = query && once ? tsQueriesOnce(query) : undefined;
   const score = query
-    ? lexicalScore(messages.searchVector, messages.content, query)
+    ? lexicalScore(messages.searchVector, messages.content, query, ts?.refs)
     : sql<number>`1.0`.mapWith(Number);
+  const joined = db
+    .select({ message: candidateFields.message, sessionId: sessions.sessionId, score })
+    .from(messages)
+    .innerJoin(sessions, eq(sessions.id, messages.sessionPk));
   return (
-    db
-      .select({ message: candidateFields.message, sessionId: sessions.sessionId, score })
-      .from(messages)
-      .innerJoin(sessions, eq(sessions.id, messages.sessionPk))
+    (ts ? joined.crossJoin(ts.from) : joined)
       .where(
         and(
           isNull(messages.deletedAt),
           ...scopeConditions(scope),
-          query ? lexicalMatch(messages.searchVector, messages.content, query, mode) : undefined,
+          query ? lexicalMatch(messages.searchVector, messages.content, query, mode, ts?.refs) : undefined,
           ...filterConditions(filter, messages.metadata, messages.createdAt),
         ),
       )
