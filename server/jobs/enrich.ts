@@ -13,6 +13,7 @@ import {
   completeSession,
   failSession,
   holdLease,
+  holdLeaseStatement,
   LeaseLost,
   type LeaseOptions,
   type RetryOptions,
@@ -209,11 +210,13 @@ async function enrich(db: Db, sessionPk: number, options: ProcessOptions, table:
       });
     }
 
-    await db.transaction(async (tx) => {
-      await holdLease(tx, sessionPk, options);
-      await queryRows(
-        tx,
-        sql`
+    // The lease check and the write in one statement (a data-modifying WITH runs to completion):
+    // the lease's row stays locked until it ends.
+    const [written] = await queryRows<{ held: boolean }>(
+      db,
+      sql`
+        with lease as (${holdLeaseStatement(sessionPk, options)}),
+        written as (
           update ${sql.identifier(table)} as t
              set metadata = case when r.entities is null then t.metadata
                    else jsonb_set(t.metadata, '{system}',
@@ -223,9 +226,11 @@ async function enrich(db: Db, sessionPk: number, options: ProcessOptions, table:
                    else translate(r.embedding::text, '[]', '{}')::real[] end,
                  enriched_at = now()
             from jsonb_to_recordset(${JSON.stringify(enriched)}::jsonb) as r(id bigint, entities jsonb, embedding jsonb)
-           where t.session_pk = ${sessionPk} and t.id = r.id and t.enriched_at is null and t.deleted_at is null`,
-      );
-    });
+           where exists (select from lease)
+             and t.session_pk = ${sessionPk} and t.id = r.id and t.enriched_at is null and t.deleted_at is null)
+        select exists (select from lease) as held`,
+    );
+    if (!written?.held) throw new LeaseLost(sessionPk);
     // A short batch was the last one.
     if (rows.length < options.batchSize) return;
   }

@@ -76,16 +76,21 @@ export async function claimSessions(db: Db, lease: LeaseOptions, limit: number):
  * extends it. The row stays locked until commit, so no one can take the lease over meanwhile.
  */
 export async function holdLease(tx: Queryable, sessionPk: number, lease: LeaseOptions): Promise<void> {
+  const rows = await queryRows(tx, holdLeaseStatement(sessionPk, lease));
+  if (rows.length === 0) throw new LeaseLost(sessionPk);
+}
+
+/**
+ * The statement `holdLease` runs: it returns the session's row while the lease is this worker's,
+ * and locks that row until the end of the transaction (or of the statement it is a part of).
+ */
+export function holdLeaseStatement(sessionPk: number, lease: LeaseOptions): SQL {
   const now = clock(lease);
-  const rows = await queryRows(
-    tx,
-    sql`
+  return sql`
       update session_enrichment
          set lease_expires_at = ${now} + ${millis(lease.leaseMs)}, updated_at = now()
        where session_pk = ${sessionPk} and lease_owner = ${lease.owner} and lease_expires_at > ${now}
-      returning session_pk`,
-  );
-  if (rows.length === 0) throw new LeaseLost(sessionPk);
+      returning session_pk`;
 }
 
 /** Extends a lease this worker still holds (a heartbeat during long provider calls). */

@@ -1,6 +1,9 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { messages, sessions } from "@/db/schema";
 import { claimSessions } from "@/server/jobs/leases";
 import { runUntilIdle } from "@/server/jobs/worker";
+import type { Embedder } from "@/server/providers/embeddings";
 import { openAiSummarizer } from "@/server/providers/summarizer";
 import { backends, callerFor, useTestDatabase } from "../support/databases";
 import { type OpenAiStub, type StubMode, startOpenAiStub } from "../support/openai-stub";
@@ -162,6 +165,49 @@ describe.each(backends)("enrichment failures on %s", (backend) => {
     expect(history).toHaveLength(1);
     expect(history[0]!.content).not.toContain("Summary");
     await expectComplete("story");
+  });
+
+  it("a worker whose lease expired while embedding cannot write its late enrichment", async () => {
+    const api = await callerFor(t.db);
+    await api.memory.add({ sessionId: "late-embedding", messages: lines(0, 3) });
+    let release = () => {};
+    let asked = () => {};
+    const embedding = new Promise<void>((resolve) => {
+      asked = resolve;
+    });
+    const stalled: Embedder = {
+      name: "stalled",
+      embed: async (texts) => {
+        asked();
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        return texts.map(() => [9, 9, 9]);
+      },
+    };
+    const stale = worker({ owner: "stale", leaseMs: 60_000, embedder: stalled });
+    await embedding;
+
+    // Another instance, running after the stale lease has expired, enriches the messages itself.
+    const fresh = await worker({
+      owner: "fresh",
+      clockOffsetMs: 120_000,
+      embedder: { name: "fresh", embed: async (texts) => texts.map(() => [1, 2, 3]) },
+    });
+    expect(fresh.outcomes.done).toBe(1);
+
+    release();
+    expect((await stale).outcomes).toMatchObject({ lease_lost: 1, done: 0 });
+    const rows = await t.db
+      .select({ embedding: messages.embedding })
+      .from(messages)
+      .innerJoin(sessions, eq(sessions.id, messages.sessionPk))
+      .where(eq(sessions.sessionId, "late-embedding"));
+    expect(rows.map((row) => row.embedding)).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+      [1, 2, 3],
+    ]);
   });
 });
 
