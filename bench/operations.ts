@@ -124,7 +124,11 @@ async function floorAdd(db: Db, sessionId: string, n: number) {
 
 /** `listMessages`' first page: the session and its first messages in order, in one statement. */
 async function floorList(db: Db, sessionId: string) {
-  const found = await sessionWithMessages(db, sessionId, { forward: true, limit: listLimit + 1 });
+  const found = await sessionWithMessages(db, sessionId, {
+    forward: true,
+    limit: listLimit + 1,
+    withPosition: true,
+  });
   if (!found) throw new Error(`no session ${sessionId}`);
   return found;
 }

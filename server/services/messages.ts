@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db, Queryable } from "@/db/client";
 import { type MessageRow, messages, type SessionRow, sessions } from "@/db/schema";
@@ -7,7 +7,7 @@ import { uuidSchema } from "../schemas/common";
 import type { ListMessagesInput, Message, MessagePageInput, UpdateMessageInput } from "../schemas/messages";
 import { invalidateFactsWithoutSources } from "./factSources";
 import { type Actor, mergeCallerMetadata, recordMetadataChange } from "./metadata";
-import { fieldsOf, preparedStatement } from "./query";
+import { preparedStatement } from "./query";
 import { requireSession } from "./sessions";
 
 /**
@@ -68,22 +68,47 @@ export function toMessage(row: MessageLike): Message {
 export const liveMessages = (sessionPk: number | AnyPgColumn) =>
   and(eq(messages.sessionPk, sessionPk), isNull(messages.deletedAt));
 
-interface MessageRange {
-  /** Positions after (forward) or before (backward) this one. */
-  cursor?: number;
-  forward: boolean;
-  limit: number;
-  offset?: number;
+/**
+ * A message in the API's shape, built by Postgres (`toMessage`'s keys, in its order, with the
+ * position last when asked for): reading the columns into objects and writing them out again
+ * cost the server twice what this costs the database.
+ */
+function messageJson(row: SQL, withPosition: boolean): SQL {
+  const column = (name: string) => sql`${row}.${sql.identifier(name)}`;
+  const time = (name: string) =>
+    sql`to_char(${column(name)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  return sql`json_build_object('uuid', ${column("uuid")}, 'created_at', ${time("created_at")},
+    'updated_at', ${time("updated_at")}, 'role', ${column("role")}, 'role_type', ${column("role_type")},
+    'content', ${column("content")}, 'metadata', ${column("metadata")}, 'token_count', ${column("token_count")}
+    ${withPosition ? sql`, 'position', ${column("seq")}` : sql``})`;
 }
 
-/** A page of the live session's live messages, read with the session in one prepared statement. */
-function sessionWithMessagesStatement(db: Queryable, forward: boolean, fromCursor: boolean) {
-  const name = `session_messages_${forward ? "forward" : "backward"}${fromCursor ? "_from_cursor" : ""}`;
+/**
+ * A page of the live session's live messages as the API answers them, read with the session in
+ * one prepared statement.
+ */
+function sessionWithMessagesStatement(
+  db: Queryable,
+  forward: boolean,
+  fromCursor: boolean,
+  withPosition: boolean,
+) {
+  const name = `session_messages_${forward ? "forward" : "backward"}${fromCursor ? "_from_cursor" : ""}${withPosition ? "_positions" : ""}`;
   return preparedStatement(db, name, () => {
-    const order = forward ? asc : desc;
+    const direction = forward ? sql`asc` : sql`desc`;
     const cursor = sql.placeholder("cursor");
     const page = db
-      .select(messageFields)
+      .select({
+        uuid: messages.uuid,
+        seq: messages.seq,
+        role: messages.role,
+        role_type: messages.roleType,
+        content: messages.content,
+        metadata: messages.metadata,
+        token_count: messages.tokenCount,
+        created_at: messages.createdAt,
+        updated_at: messages.updatedAt,
+      })
       .from(messages)
       .where(
         and(
@@ -91,52 +116,60 @@ function sessionWithMessagesStatement(db: Queryable, forward: boolean, fromCurso
           fromCursor ? (forward ? gt(messages.seq, cursor) : lt(messages.seq, cursor)) : undefined,
         ),
       )
-      .orderBy(order(messages.seq))
+      .orderBy(forward ? asc(messages.seq) : desc(messages.seq))
       .limit(sql.placeholder("limit"))
-      .offset(sql.placeholder("offset"))
-      .as("page");
+      .offset(sql.placeholder("offset"));
+    const row = sql.identifier("page");
+    const list = sql<Message[] | (Message & { position: number })[]>`(
+      select coalesce(json_agg(${messageJson(sql`${row}`, withPosition)} order by ${row}.seq ${direction}), '[]'::json)
+        from (${page}) as ${row})`;
     return db
-      .select({ session: { messageCount: sessions.messageCount }, message: fieldsOf(page) })
+      .select({ messageCount: sessions.messageCount, messages: list.as("messages") })
       .from(sessions)
-      .leftJoinLateral(page, sql`true`)
       .where(and(eq(sessions.sessionId, sql.placeholder("sessionId")), isNull(sessions.deletedAt)))
-      .orderBy(order(page.seq))
       .prepare(name);
   });
 }
 
+interface MessageRange {
+  /** Positions after (forward) or before (backward) this one. */
+  cursor?: number;
+  forward: boolean;
+  limit: number;
+  offset?: number;
+  /** Each message with its position (tRPC's list), or in Zep's shape. */
+  withPosition: boolean;
+}
+
 /**
- * The live session `sessionId` with a page of its live messages, in one statement. Undefined when
- * the session does not exist.
+ * The live session `sessionId`'s message count and a page of its live messages as the API answers
+ * them, in one statement. Undefined when the session does not exist.
  */
-export async function sessionWithMessages(
-  db: Queryable,
-  sessionId: string,
-  range: MessageRange,
-): Promise<{ session: Pick<SessionRow, "messageCount">; messages: MessageFields[] } | undefined> {
-  const rows = await sessionWithMessagesStatement(db, range.forward, range.cursor !== undefined).execute({
-    sessionId,
-    cursor: range.cursor,
-    limit: range.limit,
-    offset: range.offset ?? 0,
-  });
-  if (!rows[0]) return undefined;
-  return { session: rows[0].session, messages: rows.flatMap((row) => (row.message ? [row.message] : [])) };
+export async function sessionWithMessages(db: Queryable, sessionId: string, range: MessageRange) {
+  const [found] = await sessionWithMessagesStatement(
+    db,
+    range.forward,
+    range.cursor !== undefined,
+    range.withPosition,
+  ).execute({ sessionId, cursor: range.cursor, limit: range.limit, offset: range.offset ?? 0 });
+  return found;
 }
 
 /** A session's messages in order, a page at a time (keyset on position), either direction. */
 /** `input` comes validated from the edge, as do those of the other functions here. */
 export async function listMessages(db: Queryable, sessionId: string, input: ListMessagesInput) {
   const found = await sessionWithMessages(db, sessionId, {
-    cursor: input.cursor,
     forward: input.direction === "forward",
+    cursor: input.cursor,
     limit: input.limit + 1,
+    withPosition: true,
   });
   if (!found) throw notFound(`session ${JSON.stringify(sessionId)}`);
-  const page = found.messages.slice(0, input.limit);
+  const rows = found.messages as (Message & { position: number })[];
+  const page = rows.length > input.limit ? rows.slice(0, input.limit) : rows;
   return {
-    messages: page.map((row) => ({ ...toMessage(row), position: row.seq })),
-    next_cursor: found.messages.length > input.limit ? page[page.length - 1]!.seq : null,
+    messages: page,
+    next_cursor: rows.length > input.limit ? page[page.length - 1]!.position : null,
   };
 }
 
@@ -146,13 +179,11 @@ export async function listMessagePage(db: Queryable, sessionId: string, input: M
     forward: true,
     limit: input.limit,
     offset: (input.page - 1) * input.limit,
+    withPosition: false,
   });
   if (!found) throw notFound(`session ${JSON.stringify(sessionId)}`);
-  return {
-    messages: found.messages.map(toMessage),
-    total_count: found.session.messageCount,
-    row_count: found.messages.length,
-  };
+  const page = found.messages as Message[];
+  return { messages: page, total_count: found.messageCount, row_count: page.length };
 }
 
 async function requireMessage(db: Queryable, sessionPk: number, messageUuid: string, lock = false) {
