@@ -183,7 +183,7 @@ export async function getMemory(
     session = rows[0].session;
     summary = rows[0].summary ?? undefined;
     hasFacts = rows[0].hasFacts;
-    recent = rows.flatMap((row) => (row.message ? [row.message] : [])).reverse();
+    recent = rows[0].messages;
   } else {
     session = await requireSession(db, sessionId);
   }
@@ -282,9 +282,8 @@ const ONE = sql`1`;
 
 /**
  * The live session `sessionId` with its latest summary and its newest live messages after that
- * summary (at most `limit`), in one statement: one row per message, newest first, or one row
- * without a message when there is none; no row when the session does not exist. Each row also
- * says whether the session's owner has valid facts.
+ * summary (at most `limit`, oldest first), in one statement: one row, or none when the session
+ * does not exist. The row also says whether the session's owner has valid facts.
  */
 export function memoryWindowQuery(
   db: Queryable,
@@ -307,6 +306,24 @@ export function memoryWindowQuery(
     .where(and(liveMessages(sessions.id), gt(messages.seq, sql`coalesce(${latest.recentMessageSeq}, 0)`)))
     .orderBy(desc(messages.seq));
   const recent = (limit === undefined ? after : after.limit(limit)).as("recent");
+  // The messages as one JSON array of `MemoryMessage`s, oldest first, built by Postgres: a row per
+  // message mapped into objects cost the server more than the whole statement costs the database.
+  const fields = fieldsOf(recent) as Record<string, unknown>;
+  const messageObject = sql.join(
+    // The keys are this code's own field names.
+    Object.keys(fields).map((key) => sql`${sql.raw(`'${key}'`)}, ${fields[key]}`),
+    sql`, `,
+  );
+  const recentList = db
+    .select({
+      list: sql<
+        MemoryMessage[]
+      >`coalesce(json_agg(json_build_object(${messageObject}) order by ${recent.seq}), '[]'::json)`.as(
+        "list",
+      ),
+    })
+    .from(recent)
+    .as("recent_list");
   // Whether the session's fact owner (its user, else the session itself) has any valid fact, so
   // that get memory ranks facts only where there are some. A lateral join read once per session:
   // as a subquery in the select list it made Postgres plan the statement again on every call.
@@ -327,15 +344,14 @@ export function memoryWindowQuery(
     .select({
       session: memorySessionFields,
       summary: fieldsOf(latest),
-      message: fieldsOf(recent),
+      messages: recentList.list,
       hasFacts: sql<boolean>`${ownerFact.found} is not null`,
     })
     .from(sessions)
     .leftJoinLateral(ownerFact, sql`true`)
     .leftJoinLateral(latest, sql`true`)
-    .leftJoinLateral(recent, sql`true`)
-    .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.deletedAt)))
-    .orderBy(desc(recent.seq));
+    .leftJoinLateral(recentList, sql`true`)
+    .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.deletedAt)));
 }
 
 /**
