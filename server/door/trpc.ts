@@ -6,6 +6,7 @@ import { resolveResponse } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import {
   type AnyProcedure,
+  defaultTransformer,
   getErrorShape,
   getHTTPStatusCode,
   getProcedureAtPath,
@@ -247,7 +248,10 @@ async function answerPlainCalls(
     if (name !== "set-cookie") replyHeaders[name] = value;
   if (unavailable.seen) replyHeaders["retry-after"] = String(RETRY_AFTER_SECONDS);
   const json = batch ? answers : answers[0]!;
-  const text = JSON.stringify(transformTRPCResponse(config, json));
+  // Without a transformer (tRPC's default, which changes nothing) the answer is written as it is.
+  const text = JSON.stringify(
+    config.transformer === defaultTransformer ? json : transformTRPCResponse(config, json),
+  );
   replyHeaders["content-length"] = String(Buffer.byteLength(text));
   res.writeHead(getHTTPStatusCode(json), replyHeaders).end(text);
 }
