@@ -40,7 +40,12 @@ export type MessageFields = Pick<
  * alias must be unique in any statement that reads the field from a subquery (it is named bare).
  */
 export function isoTime(column: AnyPgColumn, alias: string) {
-  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as(alias);
+  return isoText(column).as(alias);
+}
+
+/** A timestamp as ISO text (see `isoTime`). */
+function isoText(time: SQL | AnyPgColumn) {
+  return sql<string>`to_char(${time} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
 /** A message as read by `messageFields` (times already ISO text), or a whole row (times as Dates). */
@@ -75,10 +80,8 @@ export const liveMessages = (sessionPk: number | AnyPgColumn) =>
  */
 function messageJson(row: SQL, withPosition: boolean): SQL {
   const column = (name: string) => sql`${row}.${sql.identifier(name)}`;
-  const time = (name: string) =>
-    sql`to_char(${column(name)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  return sql`json_build_object('uuid', ${column("uuid")}, 'created_at', ${time("created_at")},
-    'updated_at', ${time("updated_at")}, 'role', ${column("role")}, 'role_type', ${column("role_type")},
+  return sql`json_build_object('uuid', ${column("uuid")}, 'created_at', ${isoText(column("created_at"))},
+    'updated_at', ${isoText(column("updated_at"))}, 'role', ${column("role")}, 'role_type', ${column("role_type")},
     'content', ${column("content")}, 'metadata', ${column("metadata")}, 'token_count', ${column("token_count")}
     ${withPosition ? sql`, 'position', ${column("seq")}` : sql``})`;
 }
