@@ -7,6 +7,7 @@ import { notFound } from "../errors";
 import type { ApiKey, CreateApiKeyInput } from "../schemas/apiKeys";
 import { uuidSchema } from "../schemas/common";
 import type { Actor } from "./metadata";
+import { preparedStatement } from "./query";
 
 /** Who a valid key belongs to. `uuid` is null for the key given in ENGRAM_API_KEY. */
 export interface ApiKeyPrincipal {
@@ -67,10 +68,14 @@ function sameSecret(a: string, b: string): boolean {
 export async function authenticateApiKey(db: Queryable, key: string): Promise<ApiKeyPrincipal | null> {
   const envKey = config().ENGRAM_API_KEY;
   if (envKey && sameSecret(key, envKey)) return { kind: "apiKey", uuid: null, name: "ENGRAM_API_KEY" };
-  const [row] = await db
-    .select({ id: apiKeys.id, uuid: apiKeys.uuid, name: apiKeys.name, lastUsedAt: apiKeys.lastUsedAt })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt)));
+  // Every request with a stored key reads it: one prepared statement.
+  const [row] = await preparedStatement(db, "api_key_by_hash", () =>
+    db
+      .select({ id: apiKeys.id, uuid: apiKeys.uuid, name: apiKeys.name, lastUsedAt: apiKeys.lastUsedAt })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, sql.placeholder("keyHash")), isNull(apiKeys.revokedAt)))
+      .prepare("api_key_by_hash"),
+  ).execute({ keyHash: hashKey(key) });
   if (!row) return null;
   // Record use at most once a minute per key, to keep writes off the request path.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
