@@ -23,6 +23,29 @@ test.describe("signed out", () => {
       await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
     }
   });
+
+  test("what is typed before the page's script runs is what signs in", async ({ page }) => {
+    // Hold the page's script back while the fields are filled in, as on a slow connection.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/_next\/static\/chunks\/.*\.js/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/sign-in", { waitUntil: "commit" });
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    release();
+    // React has taken the form over once it has attached its props to it.
+    await page.waitForFunction(() => {
+      const form = document.querySelector("form");
+      return form !== null && Object.keys(form).some((key) => key.startsWith("__reactProps"));
+    });
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  });
 });
 
 test("favicon, the environment's API key, and tabs that follow the arrow keys", async ({ page }) => {

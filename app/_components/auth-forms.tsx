@@ -46,41 +46,37 @@ function AuthCard({
   );
 }
 
+/**
+ * The form's fields as typed. The fields are read from the form itself, not from React state, so
+ * that what was typed before the page's script took over is what is sent.
+ */
+function fieldsOf(event: FormEvent<HTMLFormElement>): Record<string, string> {
+  event.preventDefault();
+  const fields: Record<string, string> = {};
+  for (const [name, value] of new FormData(event.currentTarget)) fields[name] = String(value);
+  return fields;
+}
+
 export function SignInForm({ next }: { next?: string }) {
   const trpc = useTRPC();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
   const signIn = useMutation(
     trpc.accounts.signIn.mutationOptions({ onSuccess: () => window.location.assign(safeNext(next)) }),
   );
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit(event: FormEvent<HTMLFormElement>) {
+    const { email = "", password = "" } = fieldsOf(event);
     signIn.mutate({ email, password });
   }
   return (
     <AuthCard title="Sign in to Engram" description="Browse conversations and the memory your apps see.">
-      <form onSubmit={submit} className="space-y-4">
+      {/* POST: a submit before the script runs must not put the password in the address. */}
+      <form method="post" onSubmit={submit} className="space-y-4">
         <div>
           <Label htmlFor="email">Email</Label>
-          <Input
-            id="email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
+          <Input id="email" name="email" type="email" autoComplete="username" required />
         </div>
         <div>
           <Label htmlFor="password">Password</Label>
-          <Input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
+          <Input id="password" name="password" type="password" autoComplete="current-password" required />
         </div>
         <InlineError>{signIn.error?.message}</InlineError>
         <Button
@@ -98,16 +94,12 @@ export function SignInForm({ next }: { next?: string }) {
 
 export function SetupForm() {
   const trpc = useTRPC();
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
   const [mismatch, setMismatch] = useState(false);
   const setup = useMutation(
     trpc.accounts.setup.mutationOptions({ onSuccess: () => window.location.assign("/") }),
   );
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit(event: FormEvent<HTMLFormElement>) {
+    const { name = "", email = "", password = "", confirm = "" } = fieldsOf(event);
     setMismatch(password !== confirm);
     if (password === confirm) setup.mutate({ name, email, password });
   }
@@ -116,23 +108,16 @@ export function SetupForm() {
       title="Welcome to Engram"
       description="Create the first admin account. This page closes once it exists."
     >
-      <form onSubmit={submit} className="space-y-4">
+      <form method="post" onSubmit={submit} className="space-y-4">
         <div>
           <Label htmlFor="name" hint="optional">
             Name
           </Label>
-          <Input id="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+          <Input id="name" name="name" autoComplete="name" />
         </div>
         <div>
           <Label htmlFor="email">Email</Label>
-          <Input
-            id="email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
+          <Input id="email" name="email" type="email" autoComplete="username" required />
         </div>
         <div>
           <Label htmlFor="password" hint="at least 10 characters">
@@ -140,24 +125,16 @@ export function SetupForm() {
           </Label>
           <Input
             id="password"
+            name="password"
             type="password"
             autoComplete="new-password"
             required
             minLength={10}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
           />
         </div>
         <div>
           <Label htmlFor="confirm">Confirm password</Label>
-          <Input
-            id="confirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
+          <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
         </div>
         <InlineError>{mismatch ? "The passwords do not match." : setup.error?.message}</InlineError>
         <Button
