@@ -1,6 +1,9 @@
 import { TRPCError } from "@trpc/server";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { queryRows } from "@/db/client";
 import { toPostgresJsonPath } from "@/server/services/search";
+import { nearMissGate, TRIGRAM_THRESHOLD } from "@/server/services/searchText";
 import { backends, callerFor, useTestDatabase } from "./support/databases";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -50,6 +53,30 @@ describe("JSONPath quoting", () => {
     expect(toPostgresJsonPath(`$.a ? (@ == 'say "hi"')`)).toBe(`$.a ? (@ == "say \\"hi\\"")`);
   });
 });
+
+describe("near-miss gate", () => {
+  it("is a pattern of the terms' inner trigrams, only where three padded trigrams fall short of the threshold", () => {
+    expect(nearMissGate(["refund"])).toBe("ref|efu|fun|und");
+    expect(nearMissGate(["refund", "flight"])).toBe("ref|efu|fun|und|fli|lig|igh|ght");
+    // Five letters: six trigrams, and three padded ones may reach the threshold on their own.
+    expect(nearMissGate(["hello"])).toBeUndefined();
+    expect(nearMissGate(["refund", "bob"])).toBeUndefined();
+    // pg_trgm hashes trigrams of other characters; a collision could match without the letters.
+    expect(nearMissGate(["müller"])).toBeUndefined();
+    expect(nearMissGate([])).toBeUndefined();
+  });
+});
+
+/** A deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */
+function randomSource(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 describe.each(backends)("search on %s", (backend) => {
   const t = useTestDatabase(backend, `search_${backend}`);
@@ -217,6 +244,58 @@ describe.each(backends)("search on %s", (backend) => {
       mmr_lambda: 0.3,
     });
     expect(contents(mmr)).toEqual(contents(similarity));
+  });
+
+  it("gates near misses exactly: every text within the threshold of a term matches its gate", async () => {
+    // A small alphabet makes near misses common, across words and in upper case too.
+    const random = randomSource(7);
+    const pick = (alphabet: string, length: number) =>
+      Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+    const terms = Array.from({ length: 60 }, (_, index) => pick("abcde", 6 + (index % 4)));
+    const texts = Array.from({ length: 400 }, (_, index) => pick("abcde AB-", 5 + (index % 40)));
+    const gates = terms.map((term) => nearMissGate([term]) ?? "");
+    const [row] = await queryRows<{ near: number; outside: number }>(
+      t.db,
+      sql`select count(*)::int as near, count(*) filter (where not lower(text.value) ~ term.gate)::int as outside
+        from unnest(${sql.param(terms)}::text[], ${sql.param(gates)}::text[]) as term(value, gate)
+        cross join unnest(${sql.param(texts)}::text[]) as text(value)
+        where word_similarity(term.value, text.value) >= ${TRIGRAM_THRESHOLD}`,
+    );
+    expect(gates.every((gate) => gate !== "")).toBe(true);
+    expect(row!.near).toBeGreaterThan(50);
+    expect(row!.outside).toBe(0);
+  });
+
+  it("answers a short session in one statement with what the general search answers", async () => {
+    const api = await callerFor(t.db);
+    await seed(api);
+    await api.memory.add({
+      sessionId: "trip",
+      messages: [
+        { role: "Ada", content: "The refnud for the flihgt came through", metadata: { n: 1 } },
+        { role: "Ada", content: "Lufthansa lost my luggage at the airport" },
+        { role: "Bot", content: "I filed the luggage claim with Lufthanza" },
+      ],
+    });
+    // A filter that keeps everything takes the general path.
+    const everything = { start_date: "2000-01-01" };
+    const found: Record<string, number> = {};
+    for (const text of [
+      "restaurant reservation",
+      "airprot",
+      "refund for the flight",
+      "Where did Lufthansa lose the luggage?",
+      "luggage",
+      '"dinner reservation"',
+      "zebra",
+    ]) {
+      const short = await api.search.query({ sessionId: "trip", text, limit: 4 });
+      const general = await api.search.query({ sessionId: "trip", text, limit: 4, metadata: everything });
+      expect(short, text).toEqual(general);
+      found[text] = short.length;
+    }
+    // Near misses only ("airprot"), full-text matches with near misses below them, and nothing.
+    expect(found).toMatchObject({ airprot: 2, "refund for the flight": 0, luggage: 2, zebra: 0 });
   });
 
   it("never returns deleted sessions' messages", async () => {

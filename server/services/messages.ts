@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db, Queryable } from "@/db/client";
-import { type MessageRow, messages, type SessionRow, sessions } from "@/db/schema";
+import { type MessageRow, messages, sessions } from "@/db/schema";
 import { notFound } from "../errors";
 import { uuidSchema } from "../schemas/common";
 import type { ListMessagesInput, Message, MessagePageInput, UpdateMessageInput } from "../schemas/messages";
@@ -78,7 +78,7 @@ export const liveMessages = (sessionPk: number | AnyPgColumn) =>
  * position last when asked for): reading the columns into objects and writing them out again
  * cost the server twice what this costs the database.
  */
-function messageJson(row: SQL, withPosition: boolean): SQL {
+export function messageJson(row: SQL, withPosition: boolean): SQL {
   const column = (name: string) => sql`${row}.${sql.identifier(name)}`;
   return sql`json_build_object('uuid', ${column("uuid")}, 'created_at', ${isoText(column("created_at"))},
     'updated_at', ${isoText(column("updated_at"))}, 'role', ${column("role")}, 'role_type', ${column("role_type")},

@@ -15,9 +15,9 @@ import type { SearchFilter, SearchInput, SearchResult, WhereClause } from "../sc
 import { embeddingSimilarity, embedQuery } from "./enrichment";
 import { searchFacts } from "./factRanking";
 import { ownerOfSession, toFact } from "./facts";
-import { type MessageLike, messageFields, toMessage } from "./messages";
+import { liveMessages, type MessageLike, messageFields, messageJson, toMessage } from "./messages";
 import { preparedStatement } from "./query";
-import { parseSearchText, type SearchText, searchTextPlaceholders } from "./searchText";
+import { parseSearchText, type SearchText, searchTextPlaceholders, TRIGRAM_THRESHOLD } from "./searchText";
 import { requireSession } from "./sessions";
 import { toSummary } from "./summaries";
 import { findLiveUser } from "./users";
@@ -67,9 +67,6 @@ const CANDIDATES_PER_RESULT = 3;
 /** Vector candidates must be at least this fraction as similar to the query as the best one. */
 const VECTOR_FLOOR = 0.5;
 
-/** Word similarity from which a trigram near miss counts (pg_trgm's 0.6 misses one swapped letter). */
-const TRIGRAM_THRESHOLD = 0.45;
-
 /**
  * Sessions up to this many messages are searched in one pass over their rows; larger ones look
  * for full-text matches through the index first.
@@ -90,6 +87,18 @@ export async function search(db: Queryable, input: SearchInput): Promise<SearchR
   const filter = input.metadata ?? undefined;
   if (!text && !filter?.where && !filter?.start_date && !filter?.end_date) {
     throw invalid("search needs text or a metadata filter (where, start_date, end_date)");
+  }
+
+  if (
+    text &&
+    !filter &&
+    input.sessionId !== undefined &&
+    (input.search_scope ?? "messages") === "messages" &&
+    (input.search_type ?? "similarity") === "similarity" &&
+    !embedderFromConfig()
+  ) {
+    const found = await searchShortSession(db, input.sessionId, parseSearchText(text), input.limit);
+    if (found) return found;
   }
 
   const session = input.sessionId !== undefined ? await requireSession(db, input.sessionId) : undefined;
@@ -143,6 +152,69 @@ export async function search(db: Queryable, input: SearchInput): Promise<SearchR
     mmrLambda: input.mmr_lambda ?? 0.5,
     queryVector,
   }).map(toSearchResult);
+}
+
+/**
+ * The common search: text in one session of up to SCAN_SESSION_AT_ONCE messages, no filter, no
+ * embedder, plain ranking. One prepared statement per text shape finds the session, reads its
+ * messages once, and returns the results as the API answers them, built by Postgres; the same
+ * rows, scores and order as `search`'s own path, which it leaves larger sessions to (undefined).
+ */
+async function searchShortSession(
+  db: Queryable,
+  sessionId: string,
+  query: SearchText,
+  limit: number,
+): Promise<SearchResult[] | undefined> {
+  const { shape, placeholders, values } = searchTextPlaceholders(query);
+  const name = `search_short_session_${shape}`;
+  const statement = preparedStatement(db, name, () => {
+    const ts = tsQueriesOnce(placeholders);
+    const score = lexicalScore(messages.searchVector, messages.content, placeholders, ts.refs);
+    const found = db
+      .select({
+        id: messages.id,
+        uuid: messages.uuid,
+        seq: messages.seq,
+        role: messages.role,
+        role_type: messages.roleType,
+        content: messages.content,
+        metadata: messages.metadata,
+        token_count: messages.tokenCount,
+        created_at: messages.createdAt,
+        updated_at: messages.updatedAt,
+        score: sql<number>`${score}`.as("score"),
+      })
+      .from(messages)
+      .crossJoin(ts.from)
+      .where(
+        and(
+          liveMessages(sessions.id),
+          sql`${sessions.messageCount} <= ${sql.raw(String(SCAN_SESSION_AT_ONCE))}`,
+          lexicalMatch(messages.searchVector, messages.content, placeholders, "sessionScan", ts.refs),
+        ),
+      )
+      // By the output column: the score is computed once per row.
+      .orderBy(desc(sql.identifier("score")), desc(messages.createdAt), desc(messages.seq), desc(messages.id))
+      .limit(sql.placeholder("limit"));
+    const row = sql.identifier("found");
+    const column = (name: string) => sql`${row}.${sql.identifier(name)}`;
+    const results = sql<SearchResult[]>`(
+      select coalesce(json_agg(json_build_object('message', ${messageJson(sql`${row}`, false)},
+          'metadata', ${column("metadata")}, 'session_id', ${sessions.sessionId},
+          'dist', ${column("score")}, 'score', ${column("score")})
+        order by ${column("score")} desc, ${column("created_at")} desc, ${column("seq")} desc, ${column("id")} desc),
+        '[]'::json)
+      from (${found}) as ${row})`;
+    return db
+      .select({ messageCount: sessions.messageCount, results: results.as("results") })
+      .from(sessions)
+      .where(and(eq(sessions.sessionId, sql.placeholder("sessionId")), isNull(sessions.deletedAt)))
+      .prepare(name);
+  });
+  const [session] = await statement.execute({ ...values, sessionId, limit });
+  if (!session) throw notFound(`session ${JSON.stringify(sessionId)}`);
+  return session.messageCount <= SCAN_SESSION_AT_ONCE ? session.results : undefined;
 }
 
 /** `search_scope: facts`: the valid facts of the session's owner, or of the user, matching the text. */
@@ -360,14 +432,22 @@ type AnySearchText = SearchText<string | Placeholder>;
 /** A statement in the first person (Postgres regex: \m and \M are word boundaries). */
 const FIRST_PERSON = "\\m(i|my|me|mine|we|our|us)\\M";
 
-/** Word similarity of the closest trigram term (0 without any). */
+/**
+ * Word similarity of the closest trigram term (0 without any). With a gate, texts that cannot hold
+ * a near miss are 0 without computing it: the same as their similarity wherever it is compared
+ * with the threshold, or counted after a full-text match.
+ */
 function nearestTerm(content: PgColumn, query: AnySearchText): SQL {
   if (query.trigramTerms.length === 0) return sql`0`;
-  if (query.trigramTerms.length === 1) return sql`word_similarity(${query.trigramTerms[0]}, ${content})`;
-  return sql`greatest(${sql.join(
-    query.trigramTerms.map((term) => sql`word_similarity(${term}, ${content})`),
-    sql`, `,
-  )})`;
+  const similarity =
+    query.trigramTerms.length === 1
+      ? sql`word_similarity(${query.trigramTerms[0]}, ${content})`
+      : sql`greatest(${sql.join(
+          query.trigramTerms.map((term) => sql`word_similarity(${term}, ${content})`),
+          sql`, `,
+        )})`;
+  if (!query.trigramGate) return similarity;
+  return sql`case when lower(${content}) ~ ${query.trigramGate} then ${similarity} else 0 end`;
 }
 
 /**

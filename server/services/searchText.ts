@@ -27,6 +27,8 @@ const firstPersonWords = new Set(["i", "me", "my", "mine", "myself", "we", "us",
 const MAX_TERMS = 12;
 /** Words this long or longer also match by a prefix of at least PREFIX_FROM - 1 letters. */
 const PREFIX_FROM = 7;
+/** Word similarity from which a trigram near miss counts (pg_trgm's 0.6 misses one swapped letter). */
+export const TRIGRAM_THRESHOLD = 0.45;
 
 export interface SearchText<V = string> {
   /** The text as typed. */
@@ -45,6 +47,8 @@ export interface SearchText<V = string> {
   phraseQuery: V | "";
   /** Words matched by trigram similarity: the names in the text, or every term of a short text. */
   trigramTerms: V[];
+  /** A regular expression every near miss of a trigram term matches, lower-cased (see `nearMissGate`). */
+  trigramGate?: V;
   /** The text speaks in the first person: facts the person stated about themselves answer it. */
   firstPerson: boolean;
 }
@@ -73,12 +77,14 @@ export function searchTextPlaceholders(query: SearchText): {
     allTermsQuery: slot("allTermsQuery", query.allTermsQuery),
     phraseQuery: query.phraseQuery ? slot("phraseQuery", query.phraseQuery) : "",
     trigramTerms: query.trigramTerms.map((term, index) => slot(`trigramTerm${index}`, term)),
+    ...(query.trigramGate && { trigramGate: slot("trigramGate", query.trigramGate) }),
     firstPerson: query.firstPerson,
   };
   const shape = [
     query.webSyntax ? "web" : "terms",
     query.termQueries.length,
     query.trigramTerms.length,
+    query.trigramGate ? "gated" : "",
     query.phraseQuery ? "phrase" : "",
     query.firstPerson ? "first" : "",
   ].join("_");
@@ -94,6 +100,31 @@ const wordPattern = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 function prefixOf(term: string): string | undefined {
   if (term.length < PREFIX_FROM || /\p{N}/u.test(term)) return undefined;
   return term.slice(0, Math.max(PREFIX_FROM - 1, term.length - 3));
+}
+
+/**
+ * A regular expression that the lower-cased text of every near miss of a term matches, when one
+ * is exact: a cheap test that spares most rows the trigram similarity (the costliest part of a
+ * search). pg_trgm pads a word with two spaces before it and one after, so a term of n letters
+ * has three trigrams with a space and n - 2 made of its own letters. Word similarity is the share
+ * of the term's distinct trigrams found in the best stretch of the text; when three of them fall
+ * short of the threshold, a near miss shares a trigram of the term's own letters, and the text,
+ * lower-cased as pg_trgm does, holds those three letters side by side. Only for terms of ASCII
+ * letters and digits: pg_trgm keeps other trigrams as hashes, which may collide.
+ */
+export function nearMissGate(terms: string[]): string | undefined {
+  const inner: string[] = [];
+  for (const term of terms) {
+    if (!/^[a-z0-9]+$/.test(term)) return undefined;
+    const padded = `  ${term} `;
+    const trigrams = new Set(
+      Array.from({ length: padded.length - 2 }, (_, index) => padded.slice(index, index + 3)),
+    );
+    if (TRIGRAM_THRESHOLD * trigrams.size <= 3) return undefined;
+    for (const trigram of trigrams)
+      if (!trigram.includes(" ") && !inner.includes(trigram)) inner.push(trigram);
+  }
+  return inner.length > 0 ? inner.join("|") : undefined;
 }
 
 export function parseSearchText(text: string): SearchText {
@@ -117,6 +148,8 @@ export function parseSearchText(text: string): SearchText {
     return prefix ? `(${term} | ${prefix}:*)` : term;
   });
   const phrases = terms.slice(1).map((term, index) => `(${terms[index]} <-> ${term})`);
+  const trigramTerms = terms.length <= 2 ? terms : [...new Set(names)];
+  const trigramGate = nearMissGate(trigramTerms);
   return {
     text,
     webSyntax,
@@ -125,7 +158,8 @@ export function parseSearchText(text: string): SearchText {
     anyTermQuery: termQueries.join(" | "),
     allTermsQuery: termQueries.join(" & "),
     phraseQuery: phrases.join(" | "),
-    trigramTerms: terms.length <= 2 ? terms : [...new Set(names)],
+    trigramTerms,
+    ...(trigramGate && { trigramGate }),
     firstPerson,
   };
 }
