@@ -58,16 +58,20 @@ export async function revokeApiKey(db: Queryable, uuid: string): Promise<ApiKey>
   return toApiKey(row);
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(hashKey(a));
-  const right = Buffer.from(hashKey(b));
-  return timingSafeEqual(left, right);
+/** The configured key's hash, computed once per key rather than on every request. */
+let envKeyHash: { key: string; hash: Buffer } | undefined;
+
+/** Whether a presented key's hash is the configured key's, compared in constant time. */
+function isEnvKey(presentedHash: string, envKey: string): boolean {
+  if (envKeyHash?.key !== envKey) envKeyHash = { key: envKey, hash: Buffer.from(hashKey(envKey)) };
+  return timingSafeEqual(Buffer.from(presentedHash), envKeyHash.hash);
 }
 
 /** The principal a bearer key stands for, or null when it is unknown or revoked. */
 export async function authenticateApiKey(db: Queryable, key: string): Promise<ApiKeyPrincipal | null> {
   const envKey = config().ENGRAM_API_KEY;
-  if (envKey && sameSecret(key, envKey)) return { kind: "apiKey", uuid: null, name: "ENGRAM_API_KEY" };
+  const keyHash = hashKey(key);
+  if (envKey && isEnvKey(keyHash, envKey)) return { kind: "apiKey", uuid: null, name: "ENGRAM_API_KEY" };
   // Every request with a stored key reads it: one prepared statement.
   const [row] = await preparedStatement(db, "api_key_by_hash", () =>
     db
@@ -75,7 +79,7 @@ export async function authenticateApiKey(db: Queryable, key: string): Promise<Ap
       .from(apiKeys)
       .where(and(eq(apiKeys.keyHash, sql.placeholder("keyHash")), isNull(apiKeys.revokedAt)))
       .prepare("api_key_by_hash"),
-  ).execute({ keyHash: hashKey(key) });
+  ).execute({ keyHash });
   if (!row) return null;
   // Record use at most once a minute per key, to keep writes off the request path.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
