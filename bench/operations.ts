@@ -3,7 +3,8 @@ import type { Db, Queryable } from "@/db/client";
 import { messages, sessions } from "@/db/schema";
 import { addMemory, getMemory, memoryWindowStatement } from "@/server/services/memory";
 import { listMessages, sessionWithMessages } from "@/server/services/messages";
-import { search } from "@/server/services/search";
+import { search, searchShortSession } from "@/server/services/search";
+import { parseSearchText } from "@/server/services/searchText";
 import { findLiveSession } from "@/server/services/sessions";
 import type { CallFactory, HttpCall } from "./load";
 
@@ -134,12 +135,14 @@ async function floorList(db: Db, sessionId: string) {
 }
 
 /**
- * `search` over one session's messages: the session, then one pass over a short session's rows;
- * in a longer one the full-text matches through the index, and near misses only when those are
- * too few (read row by row up to 5,000 messages, else through the trigram index in a transaction
- * that sets its threshold).
+ * `search` over one session's messages: a short session's in the service's own statement (the
+ * session and one pass over its rows); in a longer one the full-text matches through the index,
+ * and near misses only when those are too few (read row by row up to 5,000 messages, else through
+ * the trigram index in a transaction that sets its threshold).
  */
 async function floorSearch(db: Db, sessionId: string) {
+  const short = await searchShortSession(db, sessionId, parseSearchText(searchText), searchLimit);
+  if (short) return short;
   const session = await floorSession(db, sessionId);
   const query = sql`websearch_to_tsquery('english', ${searchText})`;
   const score = sql<number>`case when ${messages.searchVector} @@ ${query}

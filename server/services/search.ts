@@ -160,7 +160,7 @@ export async function search(db: Queryable, input: SearchInput): Promise<SearchR
  * messages once, and returns the results as the API answers them, built by Postgres; the same
  * rows, scores and order as `search`'s own path, which it leaves larger sessions to (undefined).
  */
-async function searchShortSession(
+export async function searchShortSession(
   db: Queryable,
   sessionId: string,
   query: SearchText,
