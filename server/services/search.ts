@@ -371,10 +371,10 @@ function lexicalScore(
       + ${coverDensity} / (${coverDensity} + 1))`;
   return sql<number>`case when ${vector} @@ ${ts.any}
       then 0.5 + 0.5 * ${strength} / (${strength} + 1)
-      else 0.5 * ${nearestTerm(content, query)} end`.mapWith(Number);
+      else 0.5 * ${nearestTerm(content, ts)} end`.mapWith(Number);
 }
 
-/** The full-text queries a search text makes, as SQL expressions. */
+/** The full-text queries a search text makes, and its trigram terms and gate, as SQL expressions. */
 interface TsQueries {
   /** The whole text in web-search syntax. */
   web: SQL;
@@ -383,6 +383,10 @@ interface TsQueries {
   all: SQL;
   terms: SQL[];
   phrase?: SQL;
+  /** The words matched by trigram similarity. */
+  trigramTerms: SQL[];
+  /** The LIKE patterns every near miss of a trigram term matches, lower-cased (see `nearMissGate`). */
+  gate?: SQL;
 }
 
 /** The queries as function calls where they are used (Postgres folds them when it plans with the values). */
@@ -393,31 +397,45 @@ function tsQueriesOf(query: AnySearchText): TsQueries {
     all: sql`to_tsquery('english', ${query.allTermsQuery})`,
     terms: query.termQueries.map((term) => sql`to_tsquery('english', ${term})`),
     ...(query.phraseQuery && { phrase: sql`to_tsquery('english', ${query.phraseQuery})` }),
+    trigramTerms: query.trigramTerms.map((term) => sql`${term}::text`),
+    ...(query.trigramGate && { gate: sql`string_to_array(${query.trigramGate}::text, '|')` }),
   };
 }
 
 /**
- * The queries computed once, in a one-row subquery `ts` to join: a prepared statement's plan,
- * made without the values, would otherwise call them again for every row it reads. (OFFSET 0
- * keeps Postgres from folding the subquery back into the rows' expressions.)
+ * The values a session's scan uses computed once, in a one-row subquery `ts` to join: a prepared
+ * statement's plan, made without the values, would otherwise call them again for every row it
+ * reads, and each use of a value would be a parameter of its own. (OFFSET 0 keeps Postgres from
+ * folding the subquery back into the rows' expressions.) Only the queries the scan uses are
+ * computed; `all` is not (it serves the index search).
  */
 function tsQueriesOnce(query: AnySearchText): { refs: TsQueries; from: SQL } {
   const calls = tsQueriesOf(query);
+  const webOnly = query.webSyntax || query.terms.length === 0;
   const named: [string, SQL][] = [
-    ["web", calls.web],
-    ["any_term", calls.any],
-    ["all_terms", calls.all],
-    ...calls.terms.map((term, index): [string, SQL] => [`term_${index}`, term]),
-    ...(calls.phrase ? [["phrase", calls.phrase] as [string, SQL]] : []),
+    ...(webOnly
+      ? [["web", calls.web] as [string, SQL]]
+      : [
+          ["any_term", calls.any] as [string, SQL],
+          ...calls.terms.map((term, index): [string, SQL] => [`term_${index}`, term]),
+          ...(calls.phrase ? [["phrase", calls.phrase] as [string, SQL]] : []),
+        ]),
+    ...calls.trigramTerms.map((term, index): [string, SQL] => [`trigram_${index}`, term]),
+    ...(calls.gate ? [["gate", calls.gate] as [string, SQL]] : []),
   ];
   const ref = (name: string) => sql`${sql.identifier("ts")}.${sql.identifier(name)}`;
   return {
     refs: {
-      web: ref("web"),
-      any: ref("any_term"),
-      all: ref("all_terms"),
-      terms: calls.terms.map((_, index) => ref(`term_${index}`)),
-      ...(calls.phrase && { phrase: ref("phrase") }),
+      ...calls,
+      ...(webOnly
+        ? { web: ref("web") }
+        : {
+            any: ref("any_term"),
+            terms: calls.terms.map((_, index) => ref(`term_${index}`)),
+            ...(calls.phrase && { phrase: ref("phrase") }),
+          }),
+      trigramTerms: calls.trigramTerms.map((_, index) => ref(`trigram_${index}`)),
+      ...(calls.gate && { gate: ref("gate") }),
     },
     from: sql`(select ${sql.join(
       named.map(([name, call]) => sql`${call} as ${sql.identifier(name)}`),
@@ -435,20 +453,24 @@ const FIRST_PERSON = "\\m(i|my|me|mine|we|our|us)\\M";
 /**
  * Word similarity of the closest trigram term (0 without any). With a gate, texts that cannot hold
  * a near miss are 0 without computing it: the same as their similarity wherever it is compared
- * with the threshold, or counted after a full-text match.
+ * with the threshold, or counted after a full-text match. (LIKE costs less than a regular
+ * expression here: it reads the text's bytes as they are.)
  */
-function nearestTerm(content: PgColumn, query: AnySearchText): SQL {
-  if (query.trigramTerms.length === 0) return sql`0`;
+function nearestTerm(content: PgColumn, ts: TsQueries): SQL {
+  if (ts.trigramTerms.length === 0) return sql`0`;
   const similarity =
-    query.trigramTerms.length === 1
-      ? sql`word_similarity(${query.trigramTerms[0]}, ${content})`
+    ts.trigramTerms.length === 1
+      ? sql`word_similarity(${ts.trigramTerms[0]}, ${content})`
       : sql`greatest(${sql.join(
-          query.trigramTerms.map((term) => sql`word_similarity(${term}, ${content})`),
+          ts.trigramTerms.map((term) => sql`word_similarity(${term}, ${content})`),
           sql`, `,
         )})`;
-  if (!query.trigramGate) return similarity;
-  return sql`case when lower(${content}) ~ ${query.trigramGate} then ${similarity} else 0 end`;
+  if (!ts.gate) return similarity;
+  return sql`case when lower(${content}) like any (${ts.gate}) then ${similarity} else 0 end`;
 }
+
+/** The threshold as a literal: a constant, not a parameter of every statement. */
+const threshold = sql.raw(String(TRIGRAM_THRESHOLD));
 
 /**
  * `fullText`: rows holding every term (full-text matches of a web-search text); `nearMisses`: rows
@@ -469,7 +491,7 @@ function lexicalMatch(
     const web = ts.web;
     if (mode === "fullText") return sql`${vector} @@ ${web}`;
     if (mode === "nearMisses") return sql`(${vector} @@ ${web} or ${content} %> ${query.text})`;
-    return sql`(ts_match_vq(${vector}, ${web}) or word_similarity(${query.text}, ${content}) >= ${TRIGRAM_THRESHOLD})`;
+    return sql`(ts_match_vq(${vector}, ${web}) or word_similarity(${query.text}, ${content}) >= ${threshold})`;
   }
   if (mode === "fullText") return sql`${vector} @@ ${ts.all}`;
   const any = ts.any;
@@ -483,7 +505,7 @@ function lexicalMatch(
     );
     return sql`(${vector} @@ ${any} or ${nearMisses})`;
   }
-  return sql`(ts_match_vq(${vector}, ${any}) or ${nearestTerm(content, query)} >= ${TRIGRAM_THRESHOLD})`;
+  return sql`(ts_match_vq(${vector}, ${any}) or ${nearestTerm(content, ts)} >= ${threshold})`;
 }
 
 function scopeConditions(scope: Scope): (SQL | undefined)[] {

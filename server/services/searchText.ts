@@ -47,7 +47,7 @@ export interface SearchText<V = string> {
   phraseQuery: V | "";
   /** Words matched by trigram similarity: the names in the text, or every term of a short text. */
   trigramTerms: V[];
-  /** A regular expression every near miss of a trigram term matches, lower-cased (see `nearMissGate`). */
+  /** LIKE patterns, joined by `|`, one of which every near miss of a trigram term matches, lower-cased (see `nearMissGate`). */
   trigramGate?: V;
   /** The text speaks in the first person: facts the person stated about themselves answer it. */
   firstPerson: boolean;
@@ -103,9 +103,9 @@ function prefixOf(term: string): string | undefined {
 }
 
 /**
- * A regular expression that the lower-cased text of every near miss of a term matches, when one
- * is exact: a cheap test that spares most rows the trigram similarity (the costliest part of a
- * search). pg_trgm pads a word with two spaces before it and one after, so a term of n letters
+ * LIKE patterns (joined by `|`), one of which the lower-cased text of every near miss of a term
+ * matches, when such a test is exact: a cheap test that spares most rows the trigram similarity
+ * (the costliest part of a search). pg_trgm pads a word with two spaces before it and one after, so a term of n letters
  * has three trigrams with a space and n - 2 made of its own letters. Word similarity is the share
  * of the term's distinct trigrams found in the best stretch of the text; when three of them fall
  * short of the threshold, a near miss shares a trigram of the term's own letters, and the text,
@@ -124,7 +124,7 @@ export function nearMissGate(terms: string[]): string | undefined {
     for (const trigram of trigrams)
       if (!trigram.includes(" ") && !inner.includes(trigram)) inner.push(trigram);
   }
-  return inner.length > 0 ? inner.join("|") : undefined;
+  return inner.length > 0 ? inner.map((trigram) => `%${trigram}%`).join("|") : undefined;
 }
 
 export function parseSearchText(text: string): SearchText {
