@@ -220,6 +220,9 @@ async function callProcedure(procedure: AnyProcedure, options: ProcedureCallOpti
   // A built procedure keeps its builder's definition, middlewares included, which its type omits.
   const { middlewares } = procedure._def as unknown as { middlewares: AnyMiddlewareFunction[] };
   const result = await callMiddleware(middlewares, procedure._def.meta, 0, options);
+  if (!result) {
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "a middleware returned no result" });
+  }
   if (!result.ok) throw result.error;
   return result.data;
 }

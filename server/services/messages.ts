@@ -73,6 +73,19 @@ export function toMessage(row: MessageLike): Message {
 export const liveMessages = (sessionPk: number | AnyPgColumn) =>
   and(eq(messages.sessionPk, sessionPk), isNull(messages.deletedAt));
 
+/** The columns `messageJson` reads from a subquery's row, under the names it reads them by. */
+export const messageJsonColumns = {
+  uuid: messages.uuid,
+  seq: messages.seq,
+  role: messages.role,
+  role_type: messages.roleType,
+  content: messages.content,
+  metadata: messages.metadata,
+  token_count: messages.tokenCount,
+  created_at: messages.createdAt,
+  updated_at: messages.updatedAt,
+};
+
 /**
  * A message in the API's shape, built by Postgres (`toMessage`'s keys, in its order, with the
  * position last when asked for): reading the columns into objects and writing them out again
@@ -101,17 +114,7 @@ function sessionWithMessagesStatement(
     const direction = forward ? sql`asc` : sql`desc`;
     const cursor = sql.placeholder("cursor");
     const page = db
-      .select({
-        uuid: messages.uuid,
-        seq: messages.seq,
-        role: messages.role,
-        role_type: messages.roleType,
-        content: messages.content,
-        metadata: messages.metadata,
-        token_count: messages.tokenCount,
-        created_at: messages.createdAt,
-        updated_at: messages.updatedAt,
-      })
+      .select(messageJsonColumns)
       .from(messages)
       .where(
         and(

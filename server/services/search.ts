@@ -15,7 +15,14 @@ import type { SearchFilter, SearchInput, SearchResult, WhereClause } from "../sc
 import { embeddingSimilarity, embedQuery } from "./enrichment";
 import { searchFacts } from "./factRanking";
 import { ownerOfSession, toFact } from "./facts";
-import { liveMessages, type MessageLike, messageFields, messageJson, toMessage } from "./messages";
+import {
+  liveMessages,
+  type MessageLike,
+  messageFields,
+  messageJson,
+  messageJsonColumns,
+  toMessage,
+} from "./messages";
 import { preparedStatement } from "./query";
 import { parseSearchText, type SearchText, searchTextPlaceholders, TRIGRAM_THRESHOLD } from "./searchText";
 import { requireSession } from "./sessions";
@@ -172,19 +179,7 @@ export async function searchShortSession(
     const ts = tsQueriesOnce(placeholders);
     const score = lexicalScore(messages.searchVector, messages.content, placeholders, ts.refs);
     const found = db
-      .select({
-        id: messages.id,
-        uuid: messages.uuid,
-        seq: messages.seq,
-        role: messages.role,
-        role_type: messages.roleType,
-        content: messages.content,
-        metadata: messages.metadata,
-        token_count: messages.tokenCount,
-        created_at: messages.createdAt,
-        updated_at: messages.updatedAt,
-        score: sql<number>`${score}`.as("score"),
-      })
+      .select({ ...messageJsonColumns, id: messages.id, score: sql<number>`${score}`.as("score") })
       .from(messages)
       .crossJoin(ts.from)
       .where(
