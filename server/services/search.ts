@@ -96,15 +96,16 @@ export async function search(db: Queryable, input: SearchInput): Promise<SearchR
     throw invalid("search needs text or a metadata filter (where, start_date, end_date)");
   }
 
+  const query = text ? parseSearchText(text) : undefined;
   if (
-    text &&
+    query &&
     !filter &&
     input.sessionId !== undefined &&
     (input.search_scope ?? "messages") === "messages" &&
     (input.search_type ?? "similarity") === "similarity" &&
     !embedderFromConfig()
   ) {
-    const found = await searchShortSession(db, input.sessionId, parseSearchText(text), input.limit);
+    const found = await searchShortSession(db, input.sessionId, query, input.limit);
     if (found) return found;
   }
 
@@ -116,7 +117,6 @@ export async function search(db: Queryable, input: SearchInput): Promise<SearchR
   if (filter?.where) await assertValidJsonPaths(db, filter.where);
 
   const candidateLimit = input.limit * CANDIDATES_PER_RESULT;
-  const query = text ? parseSearchText(text) : undefined;
   const scope = { sessionId: input.sessionId, sessionIds: input.sessionIds, userId: input.userId };
   const retrieve = input.search_scope === "summary" ? lexicalSummaryCandidates : lexicalMessageCandidates;
   const sessionSize = session?.messageCount ?? Number.POSITIVE_INFINITY;
