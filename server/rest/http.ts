@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, asAppError, httpStatusOf, invalid, logFailure, RETRY_AFTER_SECONDS } from "../errors";
+import { JsonText } from "../jsonText";
 
 /** Zep's error body: `{ "message": ... }`; `code` names Engram's error kind. */
 export interface ErrorBody {
@@ -18,7 +19,8 @@ const JSON_TYPE = "application/json; charset=utf-8";
 const TEXT_TYPE = "text/plain; charset=utf-8";
 
 export function jsonReply(body: unknown, status = 200, headers: Record<string, string> = {}): Reply {
-  return { status, headers: { "Content-Type": JSON_TYPE, ...headers }, body: JSON.stringify(body) };
+  const text = body instanceof JsonText ? body.text : JSON.stringify(body);
+  return { status, headers: { "Content-Type": JSON_TYPE, ...headers }, body: text };
 }
 
 export function textReply(body: string, status = 200, headers: Record<string, string> = {}): Reply {

@@ -286,7 +286,7 @@ export const zepRoutes: ZepRoute[] = [
     handle: async ({ db, params, query, body }) => {
       const { limit } = searchQuery.parse(query);
       const input = { ...(await body()), sessionId: params.sessionId!, limit };
-      return search.search(db, sessionScopedSearchInput.parse(input));
+      return search.searchJson(db, sessionScopedSearchInput.parse(input));
     },
   },
   {

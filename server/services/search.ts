@@ -10,6 +10,7 @@ import {
   summaries,
 } from "@/db/schema";
 import { invalid, notFound } from "../errors";
+import { JsonText } from "../jsonText";
 import { cosine, embedderFromConfig } from "../providers/embeddings";
 import type { SearchFilter, SearchInput, SearchResult, WhereClause } from "../schemas/search";
 import { embeddingSimilarity, embedQuery } from "./enrichment";
@@ -87,28 +88,56 @@ const SCAN_SESSION_AT_ONCE = 200;
  */
 const SCAN_SESSION_NEAR_MISSES = 5_000;
 
-/** Searches messages or summaries of one session, one user's sessions, or every session. */
-/** `input` comes validated from the edge (`searchInput`). */
+/**
+ * Searches messages or summaries of one session, one user's sessions, or every session; `input`
+ * comes validated from the edge (`searchInput`).
+ */
 export async function search(db: Queryable, input: SearchInput): Promise<SearchResult[]> {
+  const query = searchQueryOf(input);
+  const short = await searchShortSessionOf(db, input, query);
+  return short ? short.parse() : searchEverywhere(db, input, query);
+}
+
+/** `search`'s results as JSON text: a short session's as Postgres wrote them. */
+export async function searchJson(db: Queryable, input: SearchInput): Promise<JsonText<SearchResult[]>> {
+  const query = searchQueryOf(input);
+  const short = await searchShortSessionOf(db, input, query);
+  return short ?? new JsonText(JSON.stringify(await searchEverywhere(db, input, query)));
+}
+
+/** The search text's meaning, undefined without text; a search needs text or a metadata filter. */
+function searchQueryOf(input: SearchInput): SearchText | undefined {
   const text = input.text?.trim() ?? "";
   const filter = input.metadata ?? undefined;
   if (!text && !filter?.where && !filter?.start_date && !filter?.end_date) {
     throw invalid("search needs text or a metadata filter (where, start_date, end_date)");
   }
+  return text ? parseSearchText(text) : undefined;
+}
 
-  const query = text ? parseSearchText(text) : undefined;
-  if (
+/** The common search in one statement (`searchShortSession`), where it applies. */
+function searchShortSessionOf(
+  db: Queryable,
+  input: SearchInput,
+  query: SearchText | undefined,
+): Promise<JsonText<SearchResult[]> | undefined> | undefined {
+  const applies =
     query &&
-    !filter &&
+    !input.metadata &&
     input.sessionId !== undefined &&
     (input.search_scope ?? "messages") === "messages" &&
     (input.search_type ?? "similarity") === "similarity" &&
-    !embedderFromConfig()
-  ) {
-    const found = await searchShortSession(db, input.sessionId, query, input.limit);
-    if (found) return found;
-  }
+    !embedderFromConfig();
+  return applies ? searchShortSession(db, input.sessionId!, query, input.limit) : undefined;
+}
 
+async function searchEverywhere(
+  db: Queryable,
+  input: SearchInput,
+  query: SearchText | undefined,
+): Promise<SearchResult[]> {
+  const text = input.text?.trim() ?? "";
+  const filter = input.metadata ?? undefined;
   const session = input.sessionId !== undefined ? await requireSession(db, input.sessionId) : undefined;
   if (input.userId !== undefined && !(await findLiveUser(db, input.userId))) {
     throw notFound(`user ${JSON.stringify(input.userId)}`);
@@ -172,10 +201,11 @@ export async function searchShortSession(
   sessionId: string,
   query: SearchText,
   limit: number,
-): Promise<SearchResult[] | undefined> {
-  const { shape, placeholders, values } = searchTextPlaceholders(query);
+): Promise<JsonText<SearchResult[]> | undefined> {
+  const { shape, placeholders: placeholdersOf, values } = searchTextPlaceholders(query);
   const name = `search_short_session_${shape}`;
   const statement = preparedStatement(db, name, () => {
+    const placeholders = placeholdersOf();
     const ts = tsQueriesOnce(placeholders);
     const score = lexicalScore(messages.searchVector, messages.content, placeholders, ts.refs);
     const found = db
@@ -194,12 +224,12 @@ export async function searchShortSession(
       .limit(sql.placeholder("limit"));
     const row = sql.identifier("found");
     const column = (name: string) => sql`${row}.${sql.identifier(name)}`;
-    const results = sql<SearchResult[]>`(
+    const results = sql<string>`(
       select coalesce(json_agg(json_build_object('message', ${messageJson(sql`${row}`, false)},
           'metadata', ${column("metadata")}, 'session_id', ${sessions.sessionId},
           'dist', ${column("score")}, 'score', ${column("score")})
         order by ${column("score")} desc, ${column("created_at")} desc, ${column("seq")} desc, ${column("id")} desc),
-        '[]'::json)
+        '[]'::json)::text
       from (${found}) as ${row})`;
     return db
       .select({ messageCount: sessions.messageCount, results: results.as("results") })
@@ -209,7 +239,7 @@ export async function searchShortSession(
   });
   const [session] = await statement.execute({ ...values, sessionId, limit });
   if (!session) throw notFound(`session ${JSON.stringify(sessionId)}`);
-  return session.messageCount <= SCAN_SESSION_AT_ONCE ? session.results : undefined;
+  return session.messageCount <= SCAN_SESSION_AT_ONCE ? new JsonText(session.results) : undefined;
 }
 
 /** `search_scope: facts`: the valid facts of the session's owner, or of the user, matching the text. */
@@ -533,9 +563,16 @@ async function lexicalMessageCandidates(
     const { shape, placeholders, values } = searchTextPlaceholders(query);
     const name = `search_messages_${mode}_${shape}`;
     const statement = preparedStatement(db, name, () =>
-      messageCandidatesQuery(db, placeholders, undefined, { sessionId: sql.placeholder("sessionId") }, mode, {
-        once: mode === "sessionScan",
-      })
+      messageCandidatesQuery(
+        db,
+        placeholders(),
+        undefined,
+        { sessionId: sql.placeholder("sessionId") },
+        mode,
+        {
+          once: mode === "sessionScan",
+        },
+      )
         .limit(sql.placeholder("limit"))
         .prepare(name),
     );

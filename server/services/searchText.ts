@@ -54,44 +54,52 @@ export interface SearchText<V = string> {
 }
 
 /**
- * A search text's statement shape and values: the same fields as placeholders, so that one
- * prepared statement serves every text of that shape (how many terms, trigram terms, phrases,
- * first person), with `values` filling them in.
+ * A search text's statement shape and values: one prepared statement serves every text of that
+ * shape (how many terms, trigram terms, phrases, first person), with `values` filling in the
+ * placeholders that `placeholders()` (called only when the statement is built) puts in its place.
  */
 export function searchTextPlaceholders(query: SearchText): {
   shape: string;
-  placeholders: SearchText<Placeholder>;
+  placeholders: () => SearchText<Placeholder>;
   values: Record<string, string>;
 } {
-  const values: Record<string, string> = {};
-  const slot = (name: string, value: string) => {
-    values[name] = value;
-    return sql.placeholder(name);
+  const values: Record<string, string> = {
+    text: query.text,
+    anyTermQuery: query.anyTermQuery,
+    allTermsQuery: query.allTermsQuery,
   };
-  const placeholders: SearchText<Placeholder> = {
-    text: slot("text", query.text),
+  query.terms.forEach((term, index) => {
+    values[`term${index}`] = term;
+  });
+  query.termQueries.forEach((term, index) => {
+    values[`termQuery${index}`] = term;
+  });
+  query.trigramTerms.forEach((term, index) => {
+    values[`trigramTerm${index}`] = term;
+  });
+  if (query.phraseQuery) values.phraseQuery = query.phraseQuery;
+  if (query.trigramGate) values.trigramGate = query.trigramGate;
+  const slot = (name: string) => sql.placeholder(name);
+  const placeholders = (): SearchText<Placeholder> => ({
+    text: slot("text"),
     webSyntax: query.webSyntax,
-    terms: query.terms.map((term, index) => slot(`term${index}`, term)),
-    termQueries: query.termQueries.map((term, index) => slot(`termQuery${index}`, term)),
-    anyTermQuery: slot("anyTermQuery", query.anyTermQuery),
-    allTermsQuery: slot("allTermsQuery", query.allTermsQuery),
-    phraseQuery: query.phraseQuery ? slot("phraseQuery", query.phraseQuery) : "",
-    trigramTerms: query.trigramTerms.map((term, index) => slot(`trigramTerm${index}`, term)),
-    ...(query.trigramGate && { trigramGate: slot("trigramGate", query.trigramGate) }),
+    terms: query.terms.map((_, index) => slot(`term${index}`)),
+    termQueries: query.termQueries.map((_, index) => slot(`termQuery${index}`)),
+    anyTermQuery: slot("anyTermQuery"),
+    allTermsQuery: slot("allTermsQuery"),
+    phraseQuery: query.phraseQuery ? slot("phraseQuery") : "",
+    trigramTerms: query.trigramTerms.map((_, index) => slot(`trigramTerm${index}`)),
+    ...(query.trigramGate && { trigramGate: slot("trigramGate") }),
     firstPerson: query.firstPerson,
-  };
-  const shape = [
-    query.webSyntax ? "web" : "terms",
-    query.termQueries.length,
-    query.trigramTerms.length,
-    query.trigramGate ? "gated" : "",
-    query.phraseQuery ? "phrase" : "",
-    query.firstPerson ? "first" : "",
-  ].join("_");
+  });
+  const shape = `${query.webSyntax ? "web" : "terms"}_${query.termQueries.length}_${query.trigramTerms.length}_${
+    query.trigramGate ? "gated" : ""
+  }_${query.phraseQuery ? "phrase" : ""}_${query.firstPerson ? "first" : ""}`;
   return { shape, placeholders, values };
 }
 
 const wordPattern = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+const apostrophe = /['’]/;
 
 /**
  * A prefix short enough to reach other forms of the word ("allergies" → "allerg", which
@@ -116,15 +124,17 @@ export function nearMissGate(terms: string[]): string | undefined {
   const inner: string[] = [];
   for (const term of terms) {
     if (!/^[a-z0-9]+$/.test(term)) return undefined;
-    const padded = `  ${term} `;
-    const trigrams = new Set(
-      Array.from({ length: padded.length - 2 }, (_, index) => padded.slice(index, index + 3)),
-    );
-    if (TRIGRAM_THRESHOLD * trigrams.size <= 3) return undefined;
-    for (const trigram of trigrams)
-      if (!trigram.includes(" ") && !inner.includes(trigram)) inner.push(trigram);
+    // The term's distinct trigrams: three with a space (`  t`, ` te`, `rm `: a term of two letters
+    // or more), and its own letters three by three.
+    const own: string[] = [];
+    for (let index = 0; index + 3 <= term.length; index++) {
+      const trigram = term.slice(index, index + 3);
+      if (!own.includes(trigram)) own.push(trigram);
+    }
+    if (TRIGRAM_THRESHOLD * (own.length + 3) <= 3) return undefined;
+    for (const trigram of own) if (!inner.includes(trigram)) inner.push(trigram);
   }
-  return inner.length > 0 ? inner.map((trigram) => `%${trigram}%`).join("|") : undefined;
+  return inner.length > 0 ? `%${inner.join("%|%")}%` : undefined;
 }
 
 export function parseSearchText(text: string): SearchText {
@@ -134,10 +144,11 @@ export function parseSearchText(text: string): SearchText {
   const names: string[] = [];
   let firstPerson = false;
   words.forEach((word, index) => {
-    const base = word.replace(/['’]s$/iu, "");
+    const quoted = apostrophe.test(word);
+    const base = quoted ? word.replace(/['’]s$/iu, "") : word;
     // tsquery syntax gives quotes a meaning: a contraction's letters are the term.
-    const lower = base.toLowerCase().replace(/['’]/gu, "");
-    if (firstPersonWords.has(lower) || /^i['’]/iu.test(word)) firstPerson = true;
+    const lower = quoted ? base.toLowerCase().replace(/['’]/gu, "") : word.toLowerCase();
+    if (firstPersonWords.has(lower) || (quoted && /^i['’]/iu.test(word))) firstPerson = true;
     if (questionWords.has(lower) || lower.length < 2) return;
     if (!terms.includes(lower) && terms.length < MAX_TERMS) terms.push(lower);
     // A capital inside the text is a name; at its start only when it is not a question word.
