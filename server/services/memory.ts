@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull, ne, type Placeholder, sql } from "drizzle-orm";
-import type { Db, Queryable } from "@/db/client";
+import { type Db, type Queryable, queryRows } from "@/db/client";
 import {
   facts,
   type MemoryType,
@@ -24,6 +24,47 @@ import { fieldsOf, preparedStatement } from "./query";
 import { deleteSession, requireSession } from "./sessions";
 import { latestSummary, liveSummaries, toSummary } from "./summaries";
 
+/*
+ * Add memory's two statements, written as SQL with their values as parameters: built with the
+ * query builder (a column at a time, on every request) they cost the request more CPU than
+ * Postgres spends running them.
+ */
+
+/**
+ * Claims a batch's positions in the session, creating the session or reviving a deleted one (which
+ * starts over empty, its positions kept). The row stays locked until commit, so concurrent
+ * batches on one session queue up and each lands contiguous.
+ */
+const claimPositions = (sessionId: string, count: number, tokens: number) => sql`
+  insert into sessions as s (session_id, message_seq, message_count, token_count, last_message_at)
+  values (${sessionId}, ${count}, ${count}, ${tokens}, now())
+  on conflict (session_id) do update set
+    message_seq = s.message_seq + excluded.message_seq,
+    summarized_seq = case when s.deleted_at is not null then s.message_seq else s.summarized_seq end,
+    message_count = case when s.deleted_at is not null then 0 else s.message_count end + excluded.message_count,
+    token_count = case when s.deleted_at is not null then 0 else s.token_count end + excluded.token_count,
+    user_id = case when s.deleted_at is not null then null else s.user_id end,
+    metadata = case when s.deleted_at is not null then '{}'::jsonb else s.metadata end,
+    memory_type = case when s.deleted_at is not null then null else s.memory_type end,
+    created_at = case when s.deleted_at is not null then now() else s.created_at end,
+    last_message_at = now(),
+    updated_at = now(),
+    deleted_at = null
+  returning s.id, s.message_seq`;
+
+/**
+ * Stores a batch (a JSON array of rows) in uuid order (seq keeps the batch's order), so batches
+ * sharing uuids lock them in the same order and cannot deadlock; a uuid already stored is skipped.
+ */
+const insertBatch = (sessionPk: number, rows: string) => sql`
+  insert into messages (session_pk, seq, uuid, role, role_type, content, metadata, token_count)
+  select ${sessionPk}::bigint, m.seq, m.uuid, m.role, m.role_type, m.content, coalesce(m.metadata, '{}'::jsonb), m.token_count
+  from jsonb_to_recordset(${rows}::jsonb)
+    as m(seq bigint, uuid uuid, role text, role_type text, content text, metadata jsonb, token_count integer)
+  order by m.uuid
+  on conflict (uuid) where deleted_at is null do nothing
+  returning uuid`;
+
 /**
  * Appends a batch of messages to a session, creating the session (or reviving a deleted one) as
  * needed. The batch is stored in one transaction, in its own order, right after the session's
@@ -45,49 +86,24 @@ export async function addMemory(
     tokenCount: countTokens(message.content),
   }));
   const batchTokens = batch.reduce((sum, message) => sum + message.tokenCount, 0);
-  const revived = sql`${sessions.deletedAt} is not null`;
 
   return db.transaction(async (tx) => {
-    // Claiming the batch's positions locks the session row until commit, so concurrent batches
-    // on one session queue up and each lands contiguous.
-    const [session] = await tx
-      .insert(sessions)
-      .values({
-        sessionId,
-        messageSeq: batch.length,
-        messageCount: batch.length,
-        tokenCount: batchTokens,
-        lastMessageAt: sql`now()`,
-      })
-      .onConflictDoUpdate({
-        target: sessions.sessionId,
-        set: {
-          messageSeq: sql`${sessions.messageSeq} + ${batch.length}`,
-          summarizedSeq: sql`case when ${revived} then ${sessions.messageSeq} else ${sessions.summarizedSeq} end`,
-          messageCount: sql`case when ${revived} then 0 else ${sessions.messageCount} end + ${batch.length}`,
-          tokenCount: sql`case when ${revived} then 0 else ${sessions.tokenCount} end + ${batchTokens}`,
-          userId: sql`case when ${revived} then null else ${sessions.userId} end`,
-          metadata: sql`case when ${revived} then '{}'::jsonb else ${sessions.metadata} end`,
-          memoryType: sql`case when ${revived} then null else ${sessions.memoryType} end`,
-          createdAt: sql`case when ${revived} then now() else ${sessions.createdAt} end`,
-          lastMessageAt: sql`now()`,
-          updatedAt: sql`now()`,
-          deletedAt: null,
-        },
-      })
-      .returning({ id: sessions.id, messageSeq: sessions.messageSeq });
-    const firstSeq = session!.messageSeq - batch.length + 1;
-
-    // Rows go in uuid order (seq keeps the batch's order), so batches sharing uuids lock them in
-    // the same order and cannot deadlock.
-    const rows = batch
-      .map((message, index) => ({ ...message, sessionPk: session!.id, seq: firstSeq + index }))
-      .sort((a, b) => (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0));
-    const stored = await tx
-      .insert(messages)
-      .values(rows)
-      .onConflictDoNothing({ target: messages.uuid, where: sql`${messages.deletedAt} is null` })
-      .returning({ uuid: messages.uuid, tokenCount: messages.tokenCount });
+    const [session] = await queryRows<{ id: string | number; message_seq: string | number }>(
+      tx,
+      claimPositions(sessionId, batch.length, batchTokens),
+    );
+    const sessionPk = Number(session!.id);
+    const firstSeq = Number(session!.message_seq) - batch.length + 1;
+    const rows = batch.map((message, index) => ({
+      seq: firstSeq + index,
+      uuid: message.uuid,
+      role: message.role,
+      role_type: message.roleType,
+      content: message.content,
+      metadata: message.metadata,
+      token_count: message.tokenCount,
+    }));
+    const stored = await queryRows<{ uuid: string }>(tx, insertBatch(sessionPk, JSON.stringify(rows)));
 
     if (stored.length < batch.length) {
       const storedUuids = new Set(stored.map((message) => message.uuid));
@@ -102,7 +118,7 @@ export async function addMemory(
               skipped.map((message) => message.uuid),
             ),
             isNull(messages.deletedAt),
-            ne(messages.sessionPk, session!.id),
+            ne(messages.sessionPk, sessionPk),
           ),
         )
         .limit(1);
@@ -116,7 +132,7 @@ export async function addMemory(
           messageCount: sql`${sessions.messageCount} - ${skipped.length}`,
           tokenCount: sql`${sessions.tokenCount} - ${skippedTokens}`,
         })
-        .where(eq(sessions.id, session!.id));
+        .where(eq(sessions.id, sessionPk));
     }
 
     return {
