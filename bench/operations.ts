@@ -66,6 +66,11 @@ export interface Operation {
   trpc: CallFactory;
   /** The same call to the bare reference server, for the operations it serves. */
   reference?: CallFactory;
+  /**
+   * For an operation the bare server does not serve: its get memory, measured in turns with this
+   * operation's paths, as the yardstick its targets are held to.
+   */
+  bareGet?: CallFactory;
   /** The service function in this process, without HTTP. */
   service: (db: Db, n: number) => Promise<unknown>;
   /** The same SQL the service sends, through Drizzle, without HTTP or validation. */
@@ -182,6 +187,10 @@ const searchRest = (sessionId: string): HttpCall => ({
   path: restPath(sessionId, `search?limit=${searchLimit}`),
   body: { text: searchText },
 });
+const bareGetMemory: CallFactory = (n) => ({
+  method: "GET",
+  path: restPath(readSession(n), "memory?memoryType=message_window"),
+});
 const searchTrpc = (sessionId: string) =>
   trpcQuery("search.query", { sessionId, text: searchText, limit: searchLimit });
 
@@ -191,7 +200,7 @@ export const operations: Operation[] = [
     label: "get memory (message_window)",
     rest: (n) => ({ method: "GET", path: restPath(readSession(n), "memory?memoryType=message_window") }),
     trpc: (n) => trpcQuery("memory.get", { sessionId: readSession(n), memoryType: "message_window" }),
-    reference: (n) => ({ method: "GET", path: restPath(readSession(n), "memory?memoryType=message_window") }),
+    reference: bareGetMemory,
     service: (db, n) => getMemory(db, readSession(n), { memoryType: "message_window" }),
     floor: (db, n) => floorMemory(db, readSession(n), window),
   },
@@ -208,6 +217,7 @@ export const operations: Operation[] = [
     label: `list messages (${listLimit})`,
     rest: (n) => ({ method: "GET", path: restPath(readSession(n), `messages?limit=${listLimit}`) }),
     trpc: (n) => trpcQuery("messages.list", { sessionId: readSession(n), limit: listLimit }),
+    bareGet: bareGetMemory,
     service: (db, n) => listMessages(db, readSession(n), { limit: listLimit, direction: "forward" }),
     floor: (db, n) => floorList(db, readSession(n)),
   },
@@ -216,6 +226,7 @@ export const operations: Operation[] = [
     label: `search a session (${searchLimit} results)`,
     rest: (n) => searchRest(readSession(n)),
     trpc: (n) => searchTrpc(readSession(n)),
+    bareGet: bareGetMemory,
     service: (db, n) => search(db, { sessionId: readSession(n), text: searchText, limit: searchLimit }),
     floor: (db, n) => floorSearch(db, readSession(n)),
   },

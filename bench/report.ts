@@ -3,12 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { type Measurement, round } from "./stats";
 
-export type Path = "floor" | "service" | "reference" | "trpc" | "rest";
-export const paths: Path[] = ["floor", "service", "reference", "trpc", "rest"];
+export type Path = "floor" | "service" | "reference" | "bareGet" | "trpc" | "rest";
+export const paths: Path[] = ["floor", "service", "reference", "bareGet", "trpc", "rest"];
 export const pathLabels: Record<Path, string> = {
   floor: "floor (Drizzle → Postgres)",
   service: "service (in process)",
   reference: "bare node:http + postgres.js",
+  bareGet: "bare get memory, in turns",
   trpc: "tRPC over HTTP",
   rest: "REST /api/v2",
 };
@@ -50,6 +51,8 @@ export interface Results {
   machine: Machine;
   settings: {
     seconds_per_measurement: number;
+    /** Each measurement's seconds are split into rounds, the paths compared taking turns. */
+    rounds_per_measurement?: number;
     concurrency: number[];
     db_pool_size: number;
     /** The server's background enrichment worker. */
@@ -149,7 +152,8 @@ export function markdown(results: Results): string {
   return [
     "# Engram benchmark",
     "",
-    `Run ${results.generated_at} (${results.mode} mode, ${results.settings.seconds_per_measurement} s per measurement, ` +
+    `Run ${results.generated_at} (${results.mode} mode, ${results.settings.seconds_per_measurement} s per measurement` +
+      `${results.settings.rounds_per_measurement ? ` in ${results.settings.rounds_per_measurement} rounds, the paths taking turns` : ""}, ` +
       `database pool ${results.settings.db_pool_size}, background worker ${results.settings.worker}) on ${m.cpu}, ${m.cores} cores, ${m.memory_gib} GiB, ${m.os}, ` +
       `Node ${m.node}, ${m.postgres}. Load generator, server and Postgres share the same cores.`,
     "",

@@ -26,12 +26,12 @@ import {
   watchMemory,
   workerProcessesOf,
 } from "./server";
-import { type Measurement, round } from "./stats";
+import { combine, type Measurement, round } from "./stats";
 
 const usage = `npm run bench [-- options]
   --quick           short measurements, smaller sessions and database (two to three minutes)
   --no-build        reuse the existing production build in the dist folder
-  --seconds <n>     seconds per measurement (default 5, quick 1)
+  --seconds <n>     seconds per measurement (default 5, quick 1), taken in rounds (5, quick 2)
   --port <n>        loopback port for the server (default 3500)
   --database <name> database to create afresh (default engram_bench)
   --dist <dir>      Next.js build folder (default .next-bench)
@@ -54,6 +54,7 @@ const quick = args.quick!;
 if (args.worker !== "on" && args.worker !== "off") throw new Error("--worker takes on or off");
 const settings = {
   seconds: Number(args.seconds ?? (quick ? 1 : 5)),
+  rounds: quick ? 2 : 5,
   warmupSeconds: quick ? 0.5 : 1,
   scaleSeconds: quick ? 1 : 2,
   concurrency: [1, 16],
@@ -115,6 +116,22 @@ function httpOptions(server: RunningServer, connections: number, seconds: number
   };
 }
 
+/**
+ * Measures each of `contenders` in `settings.rounds` rounds, taking turns, and combines each one's
+ * rounds: a slower spell of the shared machine then falls on all of them alike, not on whichever
+ * was measured at the time.
+ */
+async function inTurns<K, C>(
+  contenders: [K, C][],
+  measure: (contender: C) => Promise<Measurement>,
+): Promise<Map<K, Measurement>> {
+  const rounds = new Map<K, Measurement[]>(contenders.map(([key]) => [key, []]));
+  for (let round = 0; round < settings.rounds; round++) {
+    for (const [key, contender] of contenders) rounds.get(key)!.push(await measure(contender));
+  }
+  return new Map([...rounds].map(([key, parts]) => [key, combine(parts)]));
+}
+
 async function measureOperations(
   db: Db,
   server: RunningServer,
@@ -127,8 +144,8 @@ async function measureOperations(
     log(`\n${operation.label}`);
     const result: OperationResult = { key: operation.key, label: operation.label, results: {} };
     const served: Partial<Record<Path, CallFactory>> = {};
-    const target = (path: Path) => (path === "reference" ? reference : server);
-    for (const path of ["reference", "trpc", "rest"] as const) {
+    const target = (path: Path) => (path === "reference" || path === "bareGet" ? reference : server);
+    for (const path of ["reference", "bareGet", "trpc", "rest"] as const) {
       const factory = operation[path];
       if (!factory) continue;
       const failure = await probe(target(path), factory(0));
@@ -153,8 +170,8 @@ async function measureOperations(
     // Warm the JIT and the caches of every path before anything is timed.
     for (const [, run] of runners) await run(16, settings.warmupSeconds);
     for (const c of settings.concurrency) {
-      for (const [path, run] of runners) {
-        const m = await run(c, settings.seconds);
+      const measured = await inTurns(runners, (run) => run(c, settings.seconds / settings.rounds));
+      for (const [path, m] of measured) {
         result.results[path] = { ...result.results[path], [c]: m };
         log(`  ${pathLabels[path].padEnd(28)} c=${String(c).padEnd(2)}  ${formatMeasurement(m)}`);
       }
@@ -348,7 +365,8 @@ function referenceTargets(
     share(`get memory, req/s at concurrency 16 (${pathLabels[path]})`, 0.6, get?.[path]?.[16], bareGet?.[16]);
     latency(`get memory, p50 at concurrency 1 (${pathLabels[path]})`, 1.5, get?.[path]?.[1], bareGet?.[1]);
   }
-  // The bare server serves get memory only: lists and searches are held to its get memory.
+  // The bare server serves get memory only: lists and searches are held to its get memory,
+  // measured in turns with them.
   for (const key of ["list", "search"]) {
     const operation = byKey.get(key);
     for (const path of ["rest", "trpc"] as const) {
@@ -356,7 +374,7 @@ function referenceTargets(
         `${operation?.label ?? key}, req/s at concurrency 16 (${pathLabels[path]}) vs the bare get memory`,
         0.6,
         operation?.results[path]?.[16],
-        bareGet?.[16],
+        operation?.results.bareGet?.[16],
       );
     }
   }
@@ -426,7 +444,7 @@ async function main() {
     const workerMemory = (await workerProcessesOf(server.pid)).map((pid) => watchMemory(pid));
 
     // What the HTTP stack alone serves on this machine: a route with no database and no auth,
-    // through Engram and through the bare reference, one after the other.
+    // through Engram and through the bare reference, taking turns.
     log("\nHTTP ceiling: GET /healthz");
     const ceiling: Record<string, Measurement> = {};
     const referenceCeiling: Record<string, Measurement> = {};
@@ -434,14 +452,18 @@ async function main() {
     await measureHttp(httpOptions(server, 16, settings.warmupSeconds), healthz);
     await measureHttp(httpOptions(reference, 16, settings.warmupSeconds), healthz);
     for (const c of settings.concurrency) {
-      ceiling[c] = await measureHttp(httpOptions(server, c, settings.seconds), healthz);
-      log(
-        `  ${"GET /healthz, Engram".padEnd(28)} c=${String(c).padEnd(2)}  ${formatMeasurement(ceiling[c]!)}`,
+      const measured = await inTurns(
+        [
+          ["Engram", server],
+          ["bare", reference],
+        ],
+        (target) => measureHttp(httpOptions(target, c, settings.seconds / settings.rounds), healthz),
       );
-      referenceCeiling[c] = await measureHttp(httpOptions(reference, c, settings.seconds), healthz);
-      log(
-        `  ${"GET /healthz, bare".padEnd(28)} c=${String(c).padEnd(2)}  ${formatMeasurement(referenceCeiling[c]!)}`,
-      );
+      ceiling[c] = measured.get("Engram")!;
+      referenceCeiling[c] = measured.get("bare")!;
+      for (const [name, m] of measured) {
+        log(`  ${`GET /healthz, ${name}`.padEnd(28)} c=${String(c).padEnd(2)}  ${formatMeasurement(m)}`);
+      }
     }
 
     // Reads first, then the scaling reads, and the add last: what it adds keeps the background
@@ -489,6 +511,7 @@ async function main() {
       machine: machine(`PostgreSQL ${version?.server_version ?? "unknown"}`),
       settings: {
         seconds_per_measurement: settings.seconds,
+        rounds_per_measurement: settings.rounds,
         concurrency: settings.concurrency,
         db_pool_size: settings.poolSize,
         worker: args.worker!,

@@ -18,11 +18,13 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[rank - 1]!;
 }
 
+/** The latencies behind each measurement, so that measurements taken in rounds can be combined. */
+const latenciesOf = new WeakMap<Measurement, number[]>();
+
 /** Summarises the latencies (ms) of the successful calls made in `seconds`. */
 export function summarise(latencies: number[], errors: number, seconds: number): Measurement {
-  const sorted = Float64Array.from(latencies).sort();
-  const values = Array.from(sorted);
-  return {
+  const values = Array.from(Float64Array.from(latencies).sort());
+  const measurement: Measurement = {
     requests: latencies.length,
     errors,
     seconds,
@@ -31,6 +33,27 @@ export function summarise(latencies: number[], errors: number, seconds: number):
     p95: percentile(values, 0.95),
     p99: percentile(values, 0.99),
   };
+  latenciesOf.set(measurement, values);
+  return measurement;
+}
+
+/**
+ * Measurements of one path taken in rounds as one: their calls, time and latencies together, and
+ * the server's CPU time per answered call over all of them.
+ */
+export function combine(parts: Measurement[]): Measurement {
+  if (parts.length === 1) return parts[0]!;
+  const measurement = summarise(
+    parts.flatMap((part) => latenciesOf.get(part) ?? []),
+    parts.reduce((sum, part) => sum + part.errors, 0),
+    parts.reduce((sum, part) => sum + part.seconds, 0),
+  );
+  if (parts.every((part) => part.server_cpu_ms !== undefined)) {
+    const answered = parts.reduce((sum, part) => sum + part.requests + part.errors, 0);
+    const cpuMs = parts.reduce((sum, part) => sum + part.server_cpu_ms! * (part.requests + part.errors), 0);
+    if (answered > 0) measurement.server_cpu_ms = Number((cpuMs / answered).toFixed(3));
+  }
+  return measurement;
 }
 
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
