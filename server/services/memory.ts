@@ -24,46 +24,49 @@ import { fieldsOf, preparedStatement } from "./query";
 import { deleteSession, requireSession } from "./sessions";
 import { latestSummary, liveSummaries, toSummary } from "./summaries";
 
-/*
- * Add memory's two statements, written as SQL with their values as parameters: built with the
- * query builder (a column at a time, on every request) they cost the request more CPU than
- * Postgres spends running them.
- */
-
 /**
- * Claims a batch's positions in the session, creating the session or reviving a deleted one (which
- * starts over empty, its positions kept). The row stays locked until commit, so concurrent
- * batches on one session queue up and each lands contiguous.
+ * Stores a batch (a JSON array of rows numbered from 1 by `position`) in one statement. It claims
+ * the batch's positions in the session, creating the session or reviving a deleted one (which
+ * starts over empty, its positions kept); the row stays locked until commit, so concurrent batches
+ * on one session queue up and each lands contiguous. The messages go in uuid order (seq keeps the
+ * batch's order), so batches sharing uuids lock them in the same order and cannot deadlock; a uuid
+ * already stored is skipped. It answers the session's row id and the uuids stored (JSON text).
+ *
+ * SQL with the values as parameters: built with the query builder (a column and a value at a time,
+ * on every request) the two inserts cost the request more CPU than Postgres spends running them,
+ * and one statement is one round trip.
  */
-const claimPositions = (sessionId: string, count: number, tokens: number) => sql`
-  insert into sessions as s (session_id, message_seq, message_count, token_count, last_message_at)
-  values (${sessionId}, ${count}, ${count}, ${tokens}, now())
-  on conflict (session_id) do update set
-    message_seq = s.message_seq + excluded.message_seq,
-    summarized_seq = case when s.deleted_at is not null then s.message_seq else s.summarized_seq end,
-    message_count = case when s.deleted_at is not null then 0 else s.message_count end + excluded.message_count,
-    token_count = case when s.deleted_at is not null then 0 else s.token_count end + excluded.token_count,
-    user_id = case when s.deleted_at is not null then null else s.user_id end,
-    metadata = case when s.deleted_at is not null then '{}'::jsonb else s.metadata end,
-    memory_type = case when s.deleted_at is not null then null else s.memory_type end,
-    created_at = case when s.deleted_at is not null then now() else s.created_at end,
-    last_message_at = now(),
-    updated_at = now(),
-    deleted_at = null
-  returning s.id, s.message_seq`;
-
-/**
- * Stores a batch (a JSON array of rows) in uuid order (seq keeps the batch's order), so batches
- * sharing uuids lock them in the same order and cannot deadlock; a uuid already stored is skipped.
- */
-const insertBatch = (sessionPk: number, rows: string) => sql`
-  insert into messages (session_pk, seq, uuid, role, role_type, content, metadata, token_count)
-  select ${sessionPk}::bigint, m.seq, m.uuid, m.role, m.role_type, m.content, coalesce(m.metadata, '{}'::jsonb), m.token_count
-  from jsonb_to_recordset(${rows}::jsonb)
-    as m(seq bigint, uuid uuid, role text, role_type text, content text, metadata jsonb, token_count integer)
-  order by m.uuid
-  on conflict (uuid) where deleted_at is null do nothing
-  returning uuid`;
+const storeBatch = (sessionId: string, count: number, tokens: number, rows: string) => sql`
+  with claimed as (
+    insert into sessions as s (session_id, message_seq, message_count, token_count, last_message_at)
+    values (${sessionId}, ${count}, ${count}, ${tokens}, now())
+    on conflict (session_id) do update set
+      message_seq = s.message_seq + excluded.message_seq,
+      summarized_seq = case when s.deleted_at is not null then s.message_seq else s.summarized_seq end,
+      message_count = case when s.deleted_at is not null then 0 else s.message_count end + excluded.message_count,
+      token_count = case when s.deleted_at is not null then 0 else s.token_count end + excluded.token_count,
+      user_id = case when s.deleted_at is not null then null else s.user_id end,
+      metadata = case when s.deleted_at is not null then '{}'::jsonb else s.metadata end,
+      memory_type = case when s.deleted_at is not null then null else s.memory_type end,
+      created_at = case when s.deleted_at is not null then now() else s.created_at end,
+      last_message_at = now(),
+      updated_at = now(),
+      deleted_at = null
+    returning s.id, s.message_seq
+  ),
+  stored as (
+    insert into messages (session_pk, seq, uuid, role, role_type, content, metadata, token_count)
+    select c.id, c.message_seq - ${count}::bigint + m.position, m.uuid, m.role, m.role_type, m.content,
+      coalesce(m.metadata, '{}'::jsonb), m.token_count
+    from claimed as c
+    cross join jsonb_to_recordset(${rows}::jsonb)
+      as m(position bigint, uuid uuid, role text, role_type text, content text, metadata jsonb, token_count integer)
+    order by m.uuid
+    on conflict (uuid) where deleted_at is null do nothing
+    returning uuid
+  )
+  select c.id, (select coalesce(json_agg(uuid), '[]'::json) from stored)::text as stored
+  from claimed as c`;
 
 /**
  * Appends a batch of messages to a session, creating the session (or reviving a deleted one) as
@@ -87,26 +90,26 @@ export async function addMemory(
   }));
   const batchTokens = batch.reduce((sum, message) => sum + message.tokenCount, 0);
 
+  const rows = batch.map((message, index) => ({
+    position: index + 1,
+    uuid: message.uuid,
+    role: message.role,
+    role_type: message.roleType,
+    content: message.content,
+    metadata: message.metadata,
+    token_count: message.tokenCount,
+  }));
+
   return db.transaction(async (tx) => {
-    const [session] = await queryRows<{ id: string | number; message_seq: string | number }>(
+    const [result] = await queryRows<{ id: string | number; stored: string }>(
       tx,
-      claimPositions(sessionId, batch.length, batchTokens),
+      storeBatch(sessionId, batch.length, batchTokens, JSON.stringify(rows)),
     );
-    const sessionPk = Number(session!.id);
-    const firstSeq = Number(session!.message_seq) - batch.length + 1;
-    const rows = batch.map((message, index) => ({
-      seq: firstSeq + index,
-      uuid: message.uuid,
-      role: message.role,
-      role_type: message.roleType,
-      content: message.content,
-      metadata: message.metadata,
-      token_count: message.tokenCount,
-    }));
-    const stored = await queryRows<{ uuid: string }>(tx, insertBatch(sessionPk, JSON.stringify(rows)));
+    const sessionPk = Number(result!.id);
+    const stored = JSON.parse(result!.stored) as string[];
 
     if (stored.length < batch.length) {
-      const storedUuids = new Set(stored.map((message) => message.uuid));
+      const storedUuids = new Set(stored);
       const skipped = batch.filter((message) => !storedUuids.has(message.uuid));
       const [elsewhere] = await tx
         .select({ uuid: messages.uuid })
